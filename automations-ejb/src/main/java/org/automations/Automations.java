@@ -1,0 +1,264 @@
+package org.automations;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.automations.engine.AutomationDefinition;
+import org.automations.engine.AutomationFactory;
+import org.automations.engine.AutomationRegistry;
+import org.automations.engine.HistoryStore;
+import org.automations.engine.MessageDispatcher;
+import org.automations.engine.StepEngine;
+import org.automations.engine.StepExecutor;
+import org.automations.engine.UniqueKeys;
+import org.automations.flow.Automation;
+import org.automations.flow.AutomationDefinitionException;
+import org.automations.flow.Data;
+import org.automations.model.AutomationModel;
+import org.automations.model.AutomationTaskModel;
+
+/**
+ * The service applications use: create and find automations, send messages, run the tick by hand,
+ * clean up history (the seed's class methods). Methods run outside the caller's transaction: every
+ * step commits on its own.
+ */
+@Stateless
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Automations {
+
+    private static final int HISTORY_BATCH = 500;
+
+    @PersistenceContext(unitName = "automations")
+    EntityManager em;
+
+    @Inject
+    AutomationRegistry registry;
+
+    @Inject
+    AutomationFactory factory;
+
+    @Inject
+    StepEngine engine;
+
+    @Inject
+    StepExecutor executor;
+
+    @Inject
+    MessageDispatcher messages;
+
+    @Inject
+    HistoryStore history;
+
+    // ---- creating and finding -------------------------------------------------------------------
+
+    /** Creates an instance with the parameters as its data and runs it. */
+    public <A extends Automation> A create(Class<A> type, Map<String, ?> params) {
+        return create(type, params, true);
+    }
+
+    /**
+     * Creates an instance (for a {@code @Unique} class: returns the unfinished instance with the same
+     * key if there is one). Parameters must be JSON values; anything else is refused before anything
+     * is written.
+     */
+    public <A extends Automation> A create(Class<A> type, Map<String, ?> params, boolean autorun) {
+        return create(type, params, autorun, null);
+    }
+
+    /** As {@link #create(Class, Map, boolean)}, starting at the given node (null: the first). */
+    public <A extends Automation> A create(Class<A> type, Map<String, ?> params, boolean autorun, String startNode) {
+        AutomationDefinition definition = registry.require(type);
+        if (startNode != null && !definition.getNodeNames().contains(startNode)) {
+            throw new IllegalArgumentException(type.getName() + " has no node '" + startNode + "' to start at");
+        }
+        Data data = toData(type, params);
+        String uniqueKey = UniqueKeys.of(definition, data);
+        Optional<AutomationModel> existing = runningWithKey(uniqueKey);
+        if (existing.isPresent()) {
+            return factory.instance(type, existing.get());
+        }
+        AutomationModel model;
+        try {
+            model = executor.create(definition, data, uniqueKey, startNode, Instant.now());
+        } catch (EJBException e) {
+            // Another thread created the unique instance first: hand out that one.
+            return runningWithKey(uniqueKey).map(m -> factory.instance(type, m)).orElseThrow(() -> e);
+        }
+        A automation = factory.instance(type, model);
+        if (autorun) {
+            automation.run();
+        }
+        return automation;
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public <A extends Automation> Optional<A> find(Class<A> type, long id) {
+        AutomationModel model = em.find(AutomationModel.class, id);
+        if (model == null || !model.getAutomationClass().equals(type.getName())) {
+            return Optional.empty();
+        }
+        return Optional.of(factory.instance(type, model));
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<Automation> find(long id) {
+        return Optional.ofNullable(em.find(AutomationModel.class, id)).map(factory::instanceOf);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<Automation> findByKey(String key) {
+        return em.createQuery("select a from AutomationModel a where a.key = :key", AutomationModel.class)
+                .setParameter("key", key).getResultStream().findFirst().map(factory::instanceOf);
+    }
+
+    // ---- messages ---------------------------------------------------------------------------------
+
+    public Object dispatchMessage(Class<? extends Automation> type, long id, String message, String token,
+            Map<String, Object> data) {
+        return find(type, id).map(a -> messages.dispatch(a.getId(), message, token, data)).orElse(null);
+    }
+
+    public Object dispatchMessage(Class<? extends Automation> type, String key, String message, String token,
+            Map<String, Object> data) {
+        return findByKey(key).filter(a -> a.getAutomationClassName().equals(type.getName()))
+                .map(a -> messages.dispatch(a.getId(), message, token, data)).orElse(null);
+    }
+
+    public List<Object> broadcastMessage(Class<? extends Automation> type, String message, String token,
+            Map<String, Object> data) {
+        return messages.broadcast(type, message, token, data);
+    }
+
+    /** Creates an instance (unique parameters taken from the data), delivers the message, then runs it. */
+    public <A extends Automation> A createOnMessage(Class<A> type, String message, String token, Map<String, Object> data) {
+        AutomationDefinition definition = registry.require(type);
+        if (!definition.getReceivers().satisfied(message, data)) {
+            return null;
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        List<String> unique = definition.getUniqueFields();
+        if (unique != null) {
+            unique.forEach(field -> params.put(field, data.get(field)));
+        }
+        A automation = create(type, params, false);
+        messages.dispatch(automation.getId(), message, token, data);
+        automation.run();
+        return automation;
+    }
+
+    public boolean satisfiesDataRequirements(Class<? extends Automation> type, String message, Map<String, Object> data) {
+        return registry.require(type).getReceivers().satisfied(message, data);
+    }
+
+    // ---- the deployment ------------------------------------------------------------------------------
+
+    public List<AutomationInfo> getAutomations() {
+        return registry.all().stream()
+                .map(d -> new AutomationInfo(d.getClassName(), Automation.verboseNameOf(d.getType())))
+                .toList();
+    }
+
+    public List<AutomationInfo> getAutomations(String packageName) {
+        String prefix = packageName.endsWith(".") ? packageName : packageName + ".";
+        return getAutomations().stream().filter(info -> info.className().startsWith(prefix)).toList();
+    }
+
+    /** Runs the deployment-time checks on demand; throws AutomationDefinitionException naming class, node, problem. */
+    public void validate(Class<? extends Automation> type) throws AutomationDefinitionException {
+        AutomationDefinition.of(type);
+    }
+
+    // ---- the tick and history ------------------------------------------------------------------------
+
+    /** Advances every due automation; returns how many advanced. */
+    public int run() {
+        return run(Instant.now());
+    }
+
+    /** As {@link #run()}, evaluating waits at {@code now} and stamping new tasks with it. */
+    public int run(Instant now) {
+        return engine.runDue(now);
+    }
+
+    /** Deletes finished automations last updated more than {@code days} days ago, with their tasks. */
+    public DeleteResult deleteHistory(int days) {
+        Instant cutoff = Instant.now().minus(Duration.ofDays(days));
+        long automations = 0;
+        long tasks = 0;
+        while (true) {
+            HistoryStore.Deleted batch = history.deleteFinishedBefore(cutoff, HISTORY_BATCH);
+            automations += batch.automations();
+            tasks += batch.tasks();
+            if (batch.automations() < HISTORY_BATCH) {
+                break;
+            }
+        }
+        Map<String, Long> perModel = new LinkedHashMap<>();
+        perModel.put("AutomationModel", automations);
+        perModel.put("AutomationTaskModel", tasks);
+        return new DeleteResult(automations + tasks, perModel);
+    }
+
+    // ---- administration --------------------------------------------------------------------------------
+
+    /** The tasks of an automation, oldest first. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<AutomationTaskModel> getTasks(long automationId) {
+        return em.createQuery("select t from AutomationTaskModel t left join fetch t.previous"
+                + " where t.automation.id = :id order by t.id", AutomationTaskModel.class)
+                .setParameter("id", automationId).getResultList();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<AutomationModel> getModel(long automationId) {
+        return Optional.ofNullable(em.find(AutomationModel.class, automationId));
+    }
+
+    /** Re-runs the failed step as a new task and continues; IllegalStateException unless the automation failed. */
+    public void retry(long automationId) {
+        executor.retry(automationId, Instant.now());
+        engine.advance(automationId, Instant.now(), false);
+    }
+
+    /** Continues a failed automation with the node after the failed one. */
+    public void skip(long automationId) {
+        executor.skip(automationId, Instant.now());
+        engine.advance(automationId, Instant.now(), false);
+    }
+
+    private Optional<AutomationModel> runningWithKey(String uniqueKey) {
+        if (uniqueKey == null) {
+            return Optional.empty();
+        }
+        return em.createQuery("select a from AutomationModel a where a.uniqueKey = :key", AutomationModel.class)
+                .setParameter("key", uniqueKey).getResultStream().findFirst();
+    }
+
+    private static Data toData(Class<?> type, Map<String, ?> params) {
+        Data data = new Data();
+        if (params == null) {
+            return data;
+        }
+        for (Map.Entry<String, ?> param : params.entrySet()) {
+            try {
+                data.put(param.getKey(), param.getValue());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Cannot create " + type.getName() + ": parameter '" + param.getKey()
+                        + "' is not JSON-serializable (" + e.getMessage() + ")", e);
+            }
+        }
+        return data;
+    }
+}

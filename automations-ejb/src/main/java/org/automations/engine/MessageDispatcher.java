@@ -1,0 +1,96 @@
+package org.automations.engine;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.automations.flow.Automation;
+import org.automations.flow.SendMessage;
+import org.automations.model.AutomationTaskModel;
+
+/**
+ * Sends messages: to one instance, or broadcast to every running instance of a class (stopping after
+ * a receiver answers "received"). Each delivery commits on its own, like a mail sent by a step.
+ */
+@Stateless
+@LocalBean
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class MessageDispatcher implements MessageSender {
+
+    public static final String RECEIVED = "received";
+
+    @Inject
+    MessageDelivery delivery;
+
+    @Inject
+    AutomationRegistry registry;
+
+    @Inject
+    StepEngine engine;
+
+    /** Delivers to one instance and lets it continue; null when it cannot receive the message. */
+    public Object dispatch(long automationId, String message, String token, Map<String, Object> data) {
+        try {
+            Object answer = delivery.deliver(automationId, message, token, data);
+            if (!StepExecutor.isStepping(automationId)) {
+                engine.advance(automationId, Instant.now(), true);
+            }
+            return answer;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("Receiver of '" + message + "' in automation " + automationId + " failed: " + e, e);
+        }
+    }
+
+    public List<Object> broadcast(Class<? extends Automation> type, String message, String token, Map<String, Object> data) {
+        List<Object> answers = new ArrayList<>();
+        for (long id : delivery.runningIds(type.getName())) {
+            Object answer = dispatch(id, message, token, data);
+            answers.add(answer);
+            if (RECEIVED.equals(answer)) {
+                break;
+            }
+        }
+        return answers;
+    }
+
+    @Override
+    public List<Object> send(SendMessage node, AutomationTaskModel task) throws Exception {
+        Object target = node.getTargetFunction() != null ? node.getTargetFunction().target(task) : null;
+        Map<String, Object> data = node.getData();
+        if (node.getTargetId() != null || target instanceof Number) {
+            long id = node.getTargetId() != null ? node.getTargetId() : ((Number) target).longValue();
+            List<Object> answers = new ArrayList<>();
+            answers.add(dispatch(id, node.getMessage(), node.getToken(), data));
+            return answers;
+        }
+        if (target instanceof Automation automation) {
+            List<Object> answers = new ArrayList<>();
+            answers.add(dispatch(automation.getId(), node.getMessage(), node.getToken(), data));
+            return answers;
+        }
+        return broadcast(targetClass(node, target), node.getMessage(), node.getToken(), data);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Class<? extends Automation> targetClass(SendMessage node, Object target) {
+        if (target instanceof Class<?> type) {
+            return (Class<? extends Automation>) type;
+        }
+        if (node.getTargetClass() != null) {
+            return node.getTargetClass();
+        }
+        String name = node.getTargetClassName();
+        return registry.find(name).<Class<? extends Automation>>map(AutomationDefinition::getType)
+                .orElseThrow(() -> new IllegalArgumentException("SendMessage " + node.getName() + ": '" + name
+                        + "' is not a deployed automation class"));
+    }
+}

@@ -1,0 +1,48 @@
+package org.automations.engine;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Brings the database schema to the current version with the versioned migrations in
+ * {@code db/migration} before anything else of the engine runs.
+ */
+@Singleton
+@Startup
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SchemaMigration {
+
+    @Resource(lookup = "java:jboss/datasources/AutomationsDS")
+    DataSource dataSource;
+
+    /** Tests only: drop everything in the schema first so every run starts empty. */
+    @Inject
+    @ConfigProperty(name = "automations.schema.clean", defaultValue = "false")
+    boolean cleanFirst;
+
+    @PostConstruct
+    void migrate() {
+        Flyway flyway = Flyway.configure(SchemaMigration.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .table("atm_schema_history")
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .cleanDisabled(!cleanFirst)
+                .load();
+        if (cleanFirst) {
+            flyway.clean();
+        }
+        flyway.migrate();
+    }
+}

@@ -1,0 +1,105 @@
+package org.automations.engine;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Advances automations step by step, one transaction per step (see {@link StepExecutor}). Runs
+ * outside any transaction itself, so a long run never holds a lock between steps.
+ */
+@Stateless
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class StepEngine {
+
+    private static final Logger LOG = Logger.getLogger(StepEngine.class.getName());
+
+    @Inject
+    StepExecutor executor;
+
+    @Inject
+    EngineSettings settings;
+
+    @PersistenceContext(unitName = "automations")
+    EntityManager em;
+
+    /** Where one call to advance left an automation. */
+    public record Advance(boolean progressed, String stoppedAt) {
+    }
+
+    /**
+     * Runs an automation until it finishes, waits or needs a person.
+     *
+     * @param tick true for the tick: only if it is due at {@code now} and not held elsewhere
+     */
+    public Advance advance(long automationId, Instant now, boolean tick) {
+        boolean progressed = false;
+        String stoppedAt = null;
+        for (int steps = 0; steps < settings.maxStepsPerRun(); steps++) {
+            StepOutcome outcome;
+            try {
+                outcome = executor.step(automationId, now, tick);
+            } catch (EJBException | PersistenceException e) {
+                // Held by another thread or server beyond the lock timeout: that holder does the work.
+                LOG.log(Level.FINE, "Automation " + automationId + " is busy elsewhere", e);
+                break;
+            }
+            stoppedAt = outcome.stoppedAt();
+            if (outcome.kind() == StepOutcome.Kind.FAILED) {
+                progressed = true;
+                if (!executor.recordFailure(automationId, outcome.failedTaskId(), outcome.error(), now)) {
+                    break;
+                }
+                continue;
+            }
+            if (outcome.madeProgress()) {
+                progressed = true;
+            }
+            if (outcome.kind() != StepOutcome.Kind.PROGRESSED) {
+                break;
+            }
+        }
+        return new Advance(progressed, stoppedAt);
+    }
+
+    /**
+     * The tick: advances every automation whose next run is due at {@code now}, found through the
+     * next_run index (cost grows with the number due, not the number waiting).
+     *
+     * @return how many automations advanced
+     */
+    public int runDue(Instant now) {
+        int batch = settings.tickBatchSize();
+        Set<Long> seen = new HashSet<>();
+        int advanced = 0;
+        while (true) {
+            List<Long> due = em.createQuery("select a.id from AutomationModel a where a.nextRun <= :now"
+                    + " order by a.nextRun, a.id", Long.class)
+                    .setParameter("now", now)
+                    .setMaxResults(batch + seen.size())
+                    .getResultList();
+            List<Long> fresh = due.stream().filter(seen::add).toList();
+            if (fresh.isEmpty()) {
+                return advanced;
+            }
+            for (long id : fresh) {
+                if (advance(id, now, true).progressed()) {
+                    advanced++;
+                }
+            }
+        }
+    }
+}

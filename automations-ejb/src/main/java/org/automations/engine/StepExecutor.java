@@ -1,0 +1,319 @@
+package org.automations.engine;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.automations.flow.Automation;
+import org.automations.flow.Data;
+import org.automations.flow.Execute;
+import org.automations.flow.Node;
+import org.automations.json.JsonValues;
+import org.automations.model.AutomationModel;
+import org.automations.model.AutomationStatus;
+import org.automations.model.AutomationTaskModel;
+
+/**
+ * Every write of the engine, each in a transaction of its own (DESIGN.md guarantee 1). A step first
+ * claims the automation's row ({@code FOR UPDATE}, with {@code SKIP LOCKED} for the tick), so one
+ * automation is advanced by one thread at a time on any number of servers (guarantee 2).
+ */
+@Stateless
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class StepExecutor {
+
+    private static final Logger LOG = Logger.getLogger(StepExecutor.class.getName());
+
+    /** Automations whose step runs on this thread: their save() and run() must not wait for themselves. */
+    private static final ThreadLocal<Set<Long>> STEPPING = ThreadLocal.withInitial(HashSet::new);
+
+    @PersistenceContext(unitName = "automations")
+    EntityManager em;
+
+    @Inject
+    AutomationRegistry registry;
+
+    @Inject
+    AutomationFactory factory;
+
+    @Inject
+    EngineSettings settings;
+
+    @Inject
+    MessageSender messages;
+
+    @Resource
+    SessionContext context;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    /** True while a step of that automation runs on the calling thread. */
+    public static boolean isStepping(long automationId) {
+        return STEPPING.get().contains(automationId);
+    }
+
+    /**
+     * One step: claims the automation, processes its first ready task and commits. A node that throws
+     * rolls the step back; the outcome carries the error for {@link #recordFailure}.
+     *
+     * @param tick true for the tick: skip an automation held elsewhere or no longer due at {@code now}
+     */
+    public StepOutcome step(long automationId, Instant now, boolean tick) {
+        AutomationModel model = claim(automationId, now, tick);
+        if (model == null) {
+            return StepOutcome.of(tick ? StepOutcome.Kind.NOT_CLAIMED : StepOutcome.Kind.FINISHED, null);
+        }
+        if (model.isFinished()) {
+            return StepOutcome.of(StepOutcome.Kind.FINISHED, null);
+        }
+        Optional<AutomationDefinition> definition = registry.find(model.getAutomationClass());
+        if (definition.isEmpty()) {
+            // The class is gone from the deployment: stop polling it until someone retries it.
+            LOG.warning(() -> "Automation " + automationId + " has the undeployed class " + model.getAutomationClass());
+            model.setNextRun(null);
+            return StepOutcome.of(StepOutcome.Kind.WAITING, null);
+        }
+        STEPPING.get().add(automationId);
+        try {
+            StepRun run = stepRun(definition.get(), model, now);
+            return run.processOne();
+        } catch (StepRun.NodeFailure failure) {
+            context.setRollbackOnly();
+            return StepOutcome.failed(failure.node, failure.taskId, failure.getCause());
+        } finally {
+            STEPPING.get().remove(automationId);
+        }
+    }
+
+    /**
+     * Records a node's exception on its task (message and stack trace) after the step rolled back.
+     * With {@code onError} the automation continues there; otherwise it stops with status FAILED.
+     *
+     * @return true when the automation continues
+     */
+    public boolean recordFailure(long automationId, long taskId, Throwable error, Instant now) {
+        AutomationModel model = claim(automationId, now, false);
+        AutomationTaskModel task = em.find(AutomationTaskModel.class, taskId);
+        if (model == null || model.isFinished() || task == null || task.getFinished() != null) {
+            return false; // someone else finished or killed it meanwhile
+        }
+        LOG.log(Level.FINE, "Automation " + automationId + " failed at " + task.getStatus(), error);
+        task.setFinished(now);
+        task.setMessage(error.toString());
+        task.setResultJson(JsonValues.write(Map.of("error", stackTrace(error))));
+        AutomationDefinition definition = registry.find(model.getAutomationClass()).orElseThrow();
+        Automation automation = factory.instance(definition.getType(), model);
+        Node node = automation.getNode(task.getStatus());
+        if (node instanceof Execute execute && execute.getOnError() != null) {
+            StepRun run = stepRun(definition, model, now, automation);
+            run.enter(execute.getOnError(), task);
+            run.settle(null);
+            return true;
+        }
+        model.setStatus(AutomationStatus.FAILED);
+        model.setUniqueKey(null);
+        model.setNextRun(null);
+        model.setPausedUntil(null);
+        model.setUpdated(Instant.now());
+        return false;
+    }
+
+    /** Inserts a new automation with its first task; the unique index refuses a second @Unique instance. */
+    public AutomationModel create(AutomationDefinition definition, Data data, String uniqueKey, String startNode,
+            Instant now) {
+        AutomationModel model = new AutomationModel();
+        model.setAutomationClass(definition.getClassName());
+        model.setStatus(AutomationStatus.RUNNING);
+        model.setData(data);
+        model.setUniqueKey(uniqueKey);
+        model.setCreated(now);
+        model.setUpdated(now);
+        model.setNextRun(now);
+        em.persist(model);
+        model.setKey(Automation.keyOf(definition.getClassName(), model.getId()));
+        Node start = definition.getPrototypeNodes().get(startNode == null ? definition.firstNode() : startNode);
+        StepRun.newTask(em, model, start, null, now, settings);
+        em.flush();
+        return model;
+    }
+
+    /** Writes an automation's data at once (Automation.save() outside a step). */
+    public AutomationModel saveData(long automationId, Data data) {
+        AutomationModel model = claim(automationId, Instant.now(), false);
+        if (model == null) {
+            throw new IllegalStateException("Automation " + automationId + " does not exist (killed?)");
+        }
+        model.setData(new Data(data));
+        model.setUpdated(Instant.now());
+        return model;
+    }
+
+    /** Deletes the automation and its tasks. */
+    public void kill(long automationId) {
+        if (claim(automationId, Instant.now(), false) == null) {
+            return;
+        }
+        em.createQuery("delete from AutomationTaskModel t where t.automation.id = :id")
+                .setParameter("id", automationId).executeUpdate();
+        em.createQuery("delete from AutomationModel a where a.id = :id").setParameter("id", automationId).executeUpdate();
+    }
+
+    /** Re-runs the failed step of a FAILED automation as a new task at the same node. */
+    public void retry(long automationId, Instant now) {
+        restart(automationId, now, true);
+    }
+
+    /** Continues a FAILED automation with the node after the failed one. */
+    public void skip(long automationId, Instant now) {
+        restart(automationId, now, false);
+    }
+
+    /** Runs a threaded Execute's code, after the step that passed it has committed. */
+    public Throwable runThreaded(long automationId, long taskId) {
+        AutomationModel model = claim(automationId, Instant.now(), false);
+        AutomationTaskModel task = em.find(AutomationTaskModel.class, taskId);
+        if (model == null || task == null) {
+            return null;
+        }
+        AutomationDefinition definition = registry.find(model.getAutomationClass()).orElse(null);
+        if (definition == null) {
+            return null;
+        }
+        Automation automation = factory.instance(definition.getType(), model);
+        Execute node = (Execute) automation.getNode(task.getStatus());
+        task.attach(automation.data(), node);
+        STEPPING.get().add(automationId);
+        try {
+            task.setResultJson(JsonValues.writeResult(node.invoke(task)));
+            model.storeData();
+            return null;
+        } catch (Exception | LinkageError e) {
+            context.setRollbackOnly();
+            return e;
+        } finally {
+            STEPPING.get().remove(automationId);
+        }
+    }
+
+    /** Keeps a threaded step's error on its task (the automation has moved on and keeps running). */
+    public void recordThreadedFailure(long taskId, Throwable error) {
+        AutomationTaskModel task = em.find(AutomationTaskModel.class, taskId);
+        if (task != null) {
+            task.setMessage(error.toString());
+            task.setResultJson(JsonValues.write(Map.of("error", stackTrace(error))));
+        }
+    }
+
+    // ---- internals ------------------------------------------------------------------------------
+
+    private void restart(long automationId, Instant now, boolean sameNode) {
+        AutomationModel model = claim(automationId, now, false);
+        if (model == null || model.getStatus() != AutomationStatus.FAILED) {
+            throw new IllegalStateException("Automation " + automationId + " has not failed"
+                    + (model == null ? " (it does not exist)" : " (it is " + model.getStatus() + ")"));
+        }
+        AutomationDefinition definition = registry.find(model.getAutomationClass()).orElseThrow(
+                () -> new IllegalStateException("Automation " + automationId + " has the undeployed class "
+                        + model.getAutomationClass()));
+        List<AutomationTaskModel> failed = em.createQuery("select t from AutomationTaskModel t where t.automation = :a"
+                + " and t.result like '{\"error\"%' order by t.finished desc, t.id desc", AutomationTaskModel.class)
+                .setParameter("a", model).setMaxResults(1).getResultList();
+        if (failed.isEmpty()) {
+            throw new IllegalStateException("Automation " + automationId + " has no failed task to restart from");
+        }
+        AutomationTaskModel failedTask = failed.get(0);
+        Automation automation = factory.instance(definition.getType(), model);
+        Node node = automation.getNode(failedTask.getStatus());
+        if (node == null) {
+            throw new IllegalStateException("Automation " + automationId + " failed at node '" + failedTask.getStatus()
+                    + "', which " + definition.getClassName() + " no longer declares");
+        }
+        String next = sameNode ? node.getName() : definition.successor(node);
+        if (next == null) {
+            throw new IllegalStateException("Node '" + node.getName() + "' of " + definition.getClassName()
+                    + " has no node after it to skip to");
+        }
+        model.setStatus(AutomationStatus.RUNNING);
+        model.setUniqueKey(UniqueKeys.of(definition, model.getData()));
+        StepRun run = stepRun(definition, model, now, automation);
+        run.enter(next, failedTask);
+        run.settle(null);
+    }
+
+    private StepRun stepRun(AutomationDefinition definition, AutomationModel model, Instant now) {
+        return stepRun(definition, model, now, factory.instance(definition.getType(), model));
+    }
+
+    private StepRun stepRun(AutomationDefinition definition, AutomationModel model, Instant now, Automation automation) {
+        List<AutomationTaskModel> open = em.createQuery("select t from AutomationTaskModel t where t.automation = :a"
+                + " and t.finished is null order by t.id", AutomationTaskModel.class)
+                .setParameter("a", model).getResultList();
+        return new StepRun(em, definition, model, automation, open, now, settings, this::afterCommitRunThreaded, messages);
+    }
+
+    /** Locks the row; the tick skips rows held elsewhere and rows that are no longer due. */
+    private AutomationModel claim(long automationId, Instant now, boolean tick) {
+        String sql = tick
+                ? "select * from atm_automation where id = ?1 and next_run <= ?2 for update skip locked"
+                : "select * from atm_automation where id = ?1 for update";
+        var query = em.createNativeQuery(sql, AutomationModel.class).setParameter(1, automationId);
+        if (tick) {
+            query.setParameter(2, now);
+        }
+        List<?> rows = query.getResultList();
+        return rows.isEmpty() ? null : (AutomationModel) rows.get(0);
+    }
+
+    private void afterCommitRunThreaded(AutomationTaskModel task) {
+        long automationId = task.getAutomation().getId();
+        StepExecutor self = context.getBusinessObject(StepExecutor.class);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    long taskId = task.getId();
+                    executor.submit(() -> {
+                        Throwable error = self.runThreaded(automationId, taskId);
+                        if (error != null) {
+                            self.recordThreadedFailure(taskId, error);
+                        }
+                    });
+                }
+            }
+        });
+    }
+
+    static String stackTrace(Throwable error) {
+        StringWriter text = new StringWriter();
+        error.printStackTrace(new PrintWriter(text));
+        return text.toString();
+    }
+}

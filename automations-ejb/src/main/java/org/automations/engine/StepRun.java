@@ -1,0 +1,347 @@
+package org.automations.engine;
+
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.automations.flow.Automation;
+import org.automations.flow.Condition;
+import org.automations.flow.End;
+import org.automations.flow.Execute;
+import org.automations.flow.Form;
+import org.automations.flow.If;
+import org.automations.flow.Join;
+import org.automations.flow.Node;
+import org.automations.flow.Repeat;
+import org.automations.flow.SendMessage;
+import org.automations.flow.Split;
+import org.automations.json.JsonValues;
+import org.automations.model.AutomationModel;
+import org.automations.model.AutomationStatus;
+import org.automations.model.AutomationTaskModel;
+
+/**
+ * One step of one claimed automation, inside the step's transaction: finds the first open task that
+ * is ready and processes it (skip, wait, condition, then the node itself). Knows nothing about
+ * transactions or locks; {@link StepExecutor} provides both.
+ */
+final class StepRun {
+
+    private final EntityManager em;
+    private final AutomationDefinition definition;
+    private final AutomationModel model;
+    private final Automation automation;
+    private final Instant now;
+    private final EngineSettings settings;
+    private final List<AutomationTaskModel> open;
+    private final Consumer<AutomationTaskModel> threadedSteps;
+    private final MessageSender messages;
+
+    StepRun(EntityManager em, AutomationDefinition definition, AutomationModel model, Automation automation,
+            List<AutomationTaskModel> open, Instant now, EngineSettings settings,
+            Consumer<AutomationTaskModel> threadedSteps, MessageSender messages) {
+        this.em = em;
+        this.definition = definition;
+        this.model = model;
+        this.automation = automation;
+        this.open = new ArrayList<>(open);
+        this.now = now;
+        this.settings = settings;
+        this.threadedSteps = threadedSteps;
+        this.messages = messages;
+    }
+
+    /** A node's code threw while processing the task. */
+    static final class NodeFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+        final long taskId;
+        final String node;
+
+        NodeFailure(AutomationTaskModel task, Throwable cause) {
+            super(cause);
+            this.taskId = task.getId();
+            this.node = task.getStatus();
+        }
+    }
+
+    /** Processes the first ready open task, or reports that the automation waits. */
+    StepOutcome processOne() throws NodeFailure {
+        for (AutomationTaskModel task : List.copyOf(open)) {
+            Node node = automation.getNode(task.getStatus());
+            if (node == null) {
+                continue; // the node was removed by a redeployment; the errors page lists such tasks
+            }
+            task.attach(automation.data(), node);
+            StepOutcome outcome;
+            try {
+                outcome = process(task, node);
+            } catch (Exception | LinkageError e) {
+                throw new NodeFailure(task, e);
+            }
+            if (outcome != null) {
+                return settle(outcome);
+            }
+        }
+        return settle(StepOutcome.of(StepOutcome.Kind.WAITING, stoppedAt()));
+    }
+
+    /** Creates the task of a node (the automation's first task, a retry, ...). */
+    AutomationTaskModel enter(String nodeName, AutomationTaskModel previous) {
+        AutomationTaskModel task = newTask(em, model, automation.getNode(nodeName), previous, now, settings);
+        open.add(task);
+        return task;
+    }
+
+    /** Persists a new task at a node; constant waits and Repeat schedules are stored as its due time. */
+    static AutomationTaskModel newTask(EntityManager em, AutomationModel model, Node node, AutomationTaskModel previous,
+            Instant now, EngineSettings settings) {
+        AutomationTaskModel task = new AutomationTaskModel(model, previous, node.getName(), now);
+        if (node.getWaitUntil() != null) {
+            task.setDue(node.getWaitUntil());
+        } else if (node.getWaitFor() != null) {
+            task.setDue(now.plus(node.getWaitFor()));
+        } else if (node instanceof Repeat repeat) {
+            task.setDue(RepeatSchedule.nextStart(repeat, previousRestart(em, model, node.getName()), now,
+                    settings.timeZone()));
+        }
+        em.persist(task);
+        return task;
+    }
+
+    /** Writes data and the wake-up time after the step (also after a step that only waited). */
+    StepOutcome settle(StepOutcome outcome) {
+        model.storeData();
+        model.setUpdated(Instant.now());
+        if (model.getStatus() == AutomationStatus.RUNNING) {
+            model.setNextRun(WakeTime.nextRun(automation, open, now, settings.pollInterval()));
+            model.setPausedUntil(WakeTime.pausedUntil(open, now));
+        } else {
+            model.setNextRun(null);
+            model.setPausedUntil(null);
+        }
+        return outcome;
+    }
+
+    // ---- one task ---------------------------------------------------------------------------
+
+    /** Processes the task; null when it is not ready. */
+    private StepOutcome process(AutomationTaskModel task, Node node) throws Exception {
+        if (shouldSkip(node, task)) {
+            leave(task, "skipped", definition.successor(node));
+            return progressed();
+        }
+        Instant due = due(node, task);
+        if (due != null && now.isBefore(due) || !conditionsHold(node, task)) {
+            return null;
+        }
+        if (node instanceof Execute execute) {
+            return execute(execute, task);
+        }
+        if (node instanceof If conditional) {
+            return decide(conditional, task);
+        }
+        if (node instanceof Split split) {
+            finish(task, "OK");
+            for (String path : split.getPaths()) {
+                enter(path, task);
+            }
+            return progressed();
+        }
+        if (node instanceof Join) {
+            return join(task, node);
+        }
+        if (node instanceof Repeat) {
+            leave(task, "OK", definition.successor(node));
+            return StepOutcome.of(StepOutcome.Kind.PAUSED, stoppedAt());
+        }
+        if (node instanceof End) {
+            finish(task, "OK");
+            model.setStatus(AutomationStatus.FINISHED);
+            model.setUniqueKey(null);
+            return StepOutcome.of(StepOutcome.Kind.FINISHED, null);
+        }
+        if (node instanceof Form form) {
+            awaitPerson(form, task);
+            return null;
+        }
+        if (node instanceof SendMessage send) {
+            List<Object> results = messages.send(send, task);
+            task.setResultJson(JsonValues.writeResult(Map.of("results", results)));
+            leave(task, "OK", definition.successor(node));
+            return progressed();
+        }
+        throw new IllegalStateException("The engine does not know how to run a " + node.getClass().getName());
+    }
+
+    private boolean shouldSkip(Node node, AutomationTaskModel task) throws Exception {
+        if (node.isSkipAlways()) {
+            return true;
+        }
+        if (node.getSkipAfter() != null && !now.isBefore(task.getCreated().plus(node.getSkipAfter()))) {
+            return true;
+        }
+        for (Condition condition : node.getSkipConditions()) {
+            if (condition.test(task)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The task's not-before time; a wait function is evaluated once and its result stored. */
+    private Instant due(Node node, AutomationTaskModel task) throws Exception {
+        if (task.getDue() != null || !node.hasWait()) {
+            return task.getDue();
+        }
+        Instant due;
+        if (node.getWaitUntilFunction() != null) {
+            due = node.getWaitUntilFunction().at(task);
+            if (due == null) {
+                throw new IllegalStateException(where(node) + ": the afterWaitingUntil function returned null");
+            }
+        } else {
+            Duration duration = node.getWaitForFunction().of(task);
+            if (duration == null) {
+                throw new IllegalStateException(where(node) + ": the afterWaitingFor function returned null");
+            }
+            due = task.getCreated().plus(duration);
+        }
+        task.setDue(due);
+        return due;
+    }
+
+    private boolean conditionsHold(Node node, AutomationTaskModel task) throws Exception {
+        if (node.isBlockedForever()) {
+            return false;
+        }
+        for (Condition condition : node.getConditions()) {
+            if (!condition.test(task)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private StepOutcome execute(Execute execute, AutomationTaskModel task) throws Exception {
+        if (execute.isThreaded()) {
+            leave(task, "OK", definition.successor(execute));
+            threadedSteps.accept(task);
+            return progressed();
+        }
+        Object result = execute.invoke(task);
+        task.setResultJson(JsonValues.writeResult(result));
+        leave(task, "OK", definition.successor(execute));
+        return progressed();
+    }
+
+    private StepOutcome decide(If conditional, AutomationTaskModel task) throws Exception {
+        boolean holds = conditional.getCondition().test(task);
+        If.Branch branch = holds ? conditional.getThen() : conditional.getOtherwise();
+        String next = definition.successor(conditional);
+        if (branch != null && branch.node() != null) {
+            next = branch.node();
+        } else if (branch != null) {
+            task.setResultJson(JsonValues.writeResult(branch.method().run(task)));
+        }
+        leave(task, holds ? "True" : "False", next);
+        return progressed();
+    }
+
+    private StepOutcome join(AutomationTaskModel task, Node node) {
+        String split = definition.splitOf(node.getName());
+        List<AutomationTaskModel> arrived = new ArrayList<>();
+        if (split == null) {
+            arrived.add(task);
+        } else {
+            Long splitTask = splitTaskOf(task, split);
+            for (AutomationTaskModel other : open) {
+                if (other.getStatus().equals(node.getName()) && Objects.equals(splitTaskOf(other, split), splitTask)) {
+                    arrived.add(other);
+                }
+            }
+        }
+        if (arrived.size() < definition.pathsOf(node.getName())) {
+            return null;
+        }
+        for (AutomationTaskModel other : arrived) {
+            if (other != task) {
+                finish(other, "joined");
+            }
+        }
+        leave(task, "OK", definition.successor(node));
+        return progressed();
+    }
+
+    /** The id of the Split task a path task descends from; remembered in the join task's result. */
+    private Long splitTaskOf(AutomationTaskModel task, String split) {
+        Object stored = task.getResult();
+        if (stored instanceof Map<?, ?> map && map.get("split_task") instanceof Number id) {
+            return id.longValue();
+        }
+        for (AutomationTaskModel ancestor = task.getPrevious(); ancestor != null; ancestor = ancestor.getPrevious()) {
+            if (ancestor.getStatus().equals(split)) {
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("split_task", ancestor.getId());
+                task.setResultJson(JsonValues.write(result));
+                return ancestor.getId();
+            }
+        }
+        return null;
+    }
+
+    private void awaitPerson(Form form, AutomationTaskModel task) {
+        if (!task.isRequiresInteraction()) {
+            task.setRequiresInteraction(true);
+            task.setInteractionUser(form.getUser());
+            task.setInteractionGroup(form.getGroup());
+            task.setInteractionPermissions(form.getPermissions());
+        }
+    }
+
+    // ---- bookkeeping ------------------------------------------------------------------------------
+
+    private void leave(AutomationTaskModel task, String message, String next) {
+        finish(task, message);
+        if (next == null) {
+            throw new IllegalStateException(where(automation.getNode(task.getStatus()))
+                    + ": the automation fell off its end (no next node)");
+        }
+        enter(next, task);
+    }
+
+    private void finish(AutomationTaskModel task, String message) {
+        task.setFinished(now);
+        task.setMessage(message);
+        open.remove(task);
+    }
+
+    private StepOutcome progressed() {
+        return StepOutcome.of(StepOutcome.Kind.PROGRESSED, stoppedAt());
+    }
+
+    private String stoppedAt() {
+        return open.isEmpty() ? null : open.get(0).getStatus();
+    }
+
+    private static Instant previousRestart(EntityManager em, AutomationModel model, String repeatNode) {
+        if (model.getId() == null) {
+            return null;
+        }
+        List<Instant> dues = em.createQuery("select t.due from AutomationTaskModel t where t.automation = :a"
+                + " and t.status = :node and t.finished is not null order by t.id desc", Instant.class)
+                .setParameter("a", model)
+                .setParameter("node", repeatNode)
+                .setMaxResults(1)
+                .getResultList();
+        return dues.isEmpty() ? null : dues.get(0);
+    }
+
+    private String where(Node node) {
+        return definition.getClassName() + "." + (node == null ? "?" : node.getName());
+    }
+}

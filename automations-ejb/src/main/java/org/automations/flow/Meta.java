@@ -1,0 +1,32 @@
+package org.automations.flow;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Class-level options of an automation (the seed's nested Meta class). */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@Inherited
+public @interface Meta {
+    /** "" means "Automation " + simple class name. */
+    String verboseName() default "";
+
+    /** "" means "Automations " + simple class name. */
+    String verboseNamePlural() default "";
+
+    /** Facelets template of the dashboard item; "" = the default item. */
+    String dashboardTemplate() default "";
+
+    /** false hides the class from the dashboard. */
+    boolean dashboard() default true;
+
+    boolean publishReceivers() default false;
+
+    StatusTemplate[] statusTemplates() default {};
+
+    /** The default form template of this automation's forms (the seed's default_template_name). */
+    String formTemplate() default "";
+}

@@ -1,0 +1,236 @@
+package org.automations.model;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.automations.flow.Automation;
+import org.automations.flow.Data;
+import org.automations.flow.Node;
+import org.automations.json.JsonValues;
+
+/** One step of an automation: the node it is at ({@code status}), when it ran, its message and result. */
+@Entity
+@Table(name = "atm_task")
+public class AutomationTaskModel {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "atm_task_seq")
+    @SequenceGenerator(name = "atm_task_seq", sequenceName = "atm_task_seq", allocationSize = 50)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "automation_id", nullable = false)
+    private AutomationModel automation;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "previous_id")
+    private AutomationTaskModel previous;
+
+    @OneToMany(mappedBy = "previous")
+    @OrderBy("id")
+    private List<AutomationTaskModel> nextTasks = new ArrayList<>();
+
+    /** The node name (the seed calls the program counter "status"). */
+    @Column(nullable = false)
+    private String status;
+
+    @Column(nullable = false)
+    private int locked;
+
+    @Column(name = "requires_interaction", nullable = false)
+    private boolean requiresInteraction;
+
+    @Column(name = "interaction_user", length = 150)
+    private String interactionUser;
+
+    @Column(name = "interaction_group", length = 150)
+    private String interactionGroup;
+
+    @Column(name = "interaction_permissions")
+    private String interactionPermissionsJson = "[]";
+
+    @Column(nullable = false)
+    private Instant created;
+
+    private Instant finished;
+
+    /** Not before this time (a wait's function is evaluated once and stored here). */
+    private Instant due;
+
+    @Column(length = 255)
+    private String message;
+
+    @Column(name = "result")
+    private String resultJson;
+
+    @Transient
+    private Data liveData;
+
+    @Transient
+    private Node liveNode;
+
+    protected AutomationTaskModel() {
+    }
+
+    public AutomationTaskModel(AutomationModel automation, AutomationTaskModel previous, String status, Instant created) {
+        this.automation = automation;
+        this.previous = previous;
+        this.status = status;
+        this.created = created;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public AutomationModel getAutomation() {
+        return automation;
+    }
+
+    public AutomationTaskModel getPrevious() {
+        return previous;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public int getLocked() {
+        return locked;
+    }
+
+    public void setLocked(int locked) {
+        this.locked = locked;
+    }
+
+    public boolean isRequiresInteraction() {
+        return requiresInteraction;
+    }
+
+    public void setRequiresInteraction(boolean requiresInteraction) {
+        this.requiresInteraction = requiresInteraction;
+    }
+
+    public String getInteractionUser() {
+        return interactionUser;
+    }
+
+    public void setInteractionUser(String interactionUser) {
+        this.interactionUser = interactionUser;
+    }
+
+    public String getInteractionGroup() {
+        return interactionGroup;
+    }
+
+    public void setInteractionGroup(String interactionGroup) {
+        this.interactionGroup = interactionGroup;
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<String> getInteractionPermissions() {
+        Object parsed = JsonValues.parse(interactionPermissionsJson);
+        return parsed == null ? List.of() : (List<String>) parsed;
+    }
+
+    public void setInteractionPermissions(List<String> permissions) {
+        this.interactionPermissionsJson = JsonValues.write(permissions == null ? List.of() : permissions);
+    }
+
+    public Instant getCreated() {
+        return created;
+    }
+
+    public Instant getFinished() {
+        return finished;
+    }
+
+    public void setFinished(Instant finished) {
+        this.finished = finished;
+    }
+
+    public Instant getDue() {
+        return due;
+    }
+
+    public void setDue(Instant due) {
+        this.due = due;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    /** Cut to the column's 255 characters. */
+    public void setMessage(String message) {
+        this.message = message == null || message.length() <= 255 ? message : message.substring(0, 255);
+    }
+
+    /** The parsed JSON result (Map, List, String, Number, Boolean) or null. */
+    public Object getResult() {
+        return JsonValues.parse(resultJson);
+    }
+
+    public String getResultJson() {
+        return resultJson;
+    }
+
+    public void setResultJson(String resultJson) {
+        this.resultJson = resultJson;
+    }
+
+    /** The automation's data: during a step the very object the automation's {@code data()} returns. */
+    public Data getData() {
+        return liveData != null ? liveData : automation.getData();
+    }
+
+    /** Hours since the task was created; 0 once finished. */
+    public double hoursSinceCreated() {
+        if (finished != null || created == null) {
+            return 0;
+        }
+        return Duration.between(created, Instant.now()).toMillis() / 3_600_000.0;
+    }
+
+    /** The node this task is at, bound to an automation instance; null when the node no longer exists. */
+    public Node getNode() {
+        if (liveNode == null) {
+            Automation instance = automation.getInstance();
+            liveNode = instance == null ? null : instance.getNode(status);
+        }
+        return liveNode;
+    }
+
+    public List<AutomationTaskModel> getPreviousTasks() {
+        return previous == null ? List.of() : List.of(previous);
+    }
+
+    public List<AutomationTaskModel> getNextTasks() {
+        return nextTasks;
+    }
+
+    /** Used by the engine while a step runs: the live data and the bound node. */
+    public void attach(Data data, Node node) {
+        this.liveData = data;
+        this.liveNode = node;
+    }
+
+    @Override
+    public String toString() {
+        return "AutomationTaskModel#" + id + " " + status + (finished == null ? " (open)" : " " + message);
+    }
+}
