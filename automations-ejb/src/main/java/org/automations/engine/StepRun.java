@@ -155,9 +155,10 @@ final class StepRun {
         if (node instanceof Join) {
             return join(task, node);
         }
-        if (node instanceof Repeat) {
+        if (node instanceof Repeat repeat) {
             leave(task, "OK", definition.successor(node));
-            return StepOutcome.of(StepOutcome.Kind.PAUSED, stoppedAt());
+            // Without an interval the loop would spin within one run: it restarts on the next run instead.
+            return repeat.getInterval() == null ? StepOutcome.of(StepOutcome.Kind.PAUSED, stoppedAt()) : progressed();
         }
         if (node instanceof End) {
             finish(task, "OK");
