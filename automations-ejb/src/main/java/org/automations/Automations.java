@@ -119,7 +119,7 @@ public class Automations {
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<Automation> findByKey(String key) {
-        return em.createQuery("select a from AutomationModel a where a.key = :key", AutomationModel.class)
+        return em.createQuery("select a from AutomationModel a where a.automationKey = :key", AutomationModel.class)
                 .setParameter("key", key).getResultStream().findFirst().map(factory::instanceOf);
     }
 
@@ -216,7 +216,7 @@ public class Automations {
     /** The tasks of an automation, oldest first. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<AutomationTaskModel> getTasks(long automationId) {
-        return em.createQuery("select t from AutomationTaskModel t left join fetch t.previous"
+        return em.createQuery("select t from AutomationTaskModel t join fetch t.automation left join fetch t.previous"
                 + " where t.automation.id = :id order by t.id", AutomationTaskModel.class)
                 .setParameter("id", automationId).getResultList();
     }

@@ -1,6 +1,8 @@
 package org.automations.engine;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -33,6 +35,9 @@ public class MessageDelivery {
     @Inject
     AutomationFactory factory;
 
+    @Resource
+    SessionContext context;
+
     /** The receiver's answer; null for an unknown or finished automation, no receiver, or unmet requirements. */
     public Object deliver(long automationId, String message, String token, Map<String, Object> data) throws Exception {
         List<?> rows = em.createNativeQuery("select * from atm_automation where id = ?1 for update", AutomationModel.class)
@@ -57,6 +62,7 @@ public class MessageDelivery {
             }
             return answer;
         } catch (InvocationTargetException e) {
+            context.setRollbackOnly(); // nothing the receiver changed is kept
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
     }

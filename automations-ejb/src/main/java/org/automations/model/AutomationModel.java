@@ -40,7 +40,7 @@ public class AutomationModel {
     private String dataJson = "{}";
 
     @Column(name = "automation_key", length = 40)
-    private String key;
+    private String automationKey;
 
     /** Set while an instance of a {@code @Unique} class is unfinished; a unique index guards it. */
     @Column(name = "unique_key", length = 64)
@@ -118,11 +118,11 @@ public class AutomationModel {
     }
 
     public String getKey() {
-        return key;
+        return automationKey;
     }
 
     public void setKey(String key) {
-        this.key = key;
+        this.automationKey = key;
     }
 
     public String getUniqueKey() {
