@@ -1,6 +1,7 @@
 package org.automations.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.CookieManager;
@@ -55,7 +56,7 @@ class SecurityIT {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(Deployments.BASE_URI).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode());
-        assertTrue(!response.body().contains("j_security_check"), response.body());
+        assertFalse(response.body().contains("j_security_check"), response.body());
     }
 
     /** What a browser does: ask for a protected page, get the login form, post it, follow the redirect. */
