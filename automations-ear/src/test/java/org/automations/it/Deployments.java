@@ -1,0 +1,53 @@
+package org.automations.it;
+
+import java.io.File;
+import java.net.URI;
+import java.net.URISyntaxException;
+
+import org.awaitility.Awaitility;
+import org.hamcrest.Matcher;
+import org.jboss.arquillian.container.test.api.Testable;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The one deployment helper of the Arquillian tests: the EAR this build packaged, with the test
+ * classes added to its WAR, so every test runs against the real application.
+ */
+public final class Deployments {
+
+    /** Where the application answers (context root of automations-web). */
+    public static final URI BASE_URI = URI.create("http://localhost:8080/automations/");
+
+    /** Packaged by the ear plugin before failsafe runs (tests run in the module's directory). */
+    private static final File EAR = new File("target/automations.ear");
+    private static final String WAR = "automations-web.war";
+
+    private Deployments() {
+    }
+
+    /**
+     * The packaged EAR with {@code testClasses} (pass the test class itself and whatever it needs)
+     * added to the WAR, which is marked as the archive that runs in-container tests. Awaitility is
+     * added as a library so in-container tests can wait for timers and batch jobs.
+     */
+    public static EnterpriseArchive ear(Class<?>... testClasses) {
+        EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class, EAR);
+        WebArchive war = ear.getAsType(WebArchive.class, WAR);
+        war.addClass(Deployments.class);
+        war.addClasses(testClasses);
+        war.addAsLibraries(jarOf(Awaitility.class), jarOf(Matcher.class));
+        Testable.archiveToTest(war);
+        return ear;
+    }
+
+    /** The jar on the test class path that holds {@code type}. */
+    private static File jarOf(Class<?> type) {
+        try {
+            return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.automations.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+
+import org.automations.engine.Placeholder;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Smoke test: the packaged EAR deploys, serves its start page, and its EJBs and datasource work. */
+@ExtendWith(ArquillianExtension.class)
+class StartPageIT {
+
+    @Deployment(testable = true)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear(StartPageIT.class);
+    }
+
+    @EJB
+    Placeholder placeholder;
+
+    @Resource(lookup = "java:jboss/datasources/AutomationsDS")
+    DataSource dataSource;
+
+    @Test
+    @RunAsClient
+    void startPageAnswers() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(Deployments.BASE_URI).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("Automations for Jakarta EE is running"), response.body());
+    }
+
+    @Test
+    void ejbIsInjectedInContainer() {
+        assertEquals("pong", placeholder.ping());
+    }
+
+    /** The build passes the Maven profile's database to the server (automations.it.db). */
+    @Test
+    void datasourceIsTheOneOfTheMavenProfile() throws SQLException {
+        String expected = switch (System.getProperty("automations.it.db")) {
+            case "h2" -> "H2";
+            case "postgresql" -> "PostgreSQL";
+            default -> throw new IllegalStateException("automations.it.db not set");
+        };
+        try (Connection connection = dataSource.getConnection()) {
+            assertEquals(expected, connection.getMetaData().getDatabaseProductName());
+        }
+    }
+}
