@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 
-import org.automations.engine.Placeholder;
+import org.automations.Automations;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -32,7 +32,7 @@ class StartPageIT {
     }
 
     @EJB
-    Placeholder placeholder;
+    Automations automations;
 
     @Resource(lookup = "java:jboss/datasources/AutomationsDS")
     DataSource dataSource;
@@ -49,7 +49,8 @@ class StartPageIT {
 
     @Test
     void ejbIsInjectedInContainer() {
-        assertEquals("pong", placeholder.ping());
+        assertTrue(automations.getAutomations().stream()
+                .anyMatch(info -> info.className().equals("org.automations.demo.WebinarWorkflow")));
     }
 
     /** The build passes the Maven profile's database to the server (automations.it.db). */
