@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.automations.engine.AutomationDefinition;
 import org.automations.engine.AutomationFactory;
 import org.automations.engine.AutomationRegistry;
+import org.automations.engine.EngineClock;
 import org.automations.engine.HistoryStore;
 import org.automations.engine.MessageDispatcher;
 import org.automations.engine.StepEngine;
@@ -91,7 +92,7 @@ public class Automations {
         }
         AutomationModel model;
         try {
-            model = executor.create(definition, data, uniqueKey, startNode, Instant.now());
+            model = executor.create(definition, data, uniqueKey, startNode, EngineClock.now());
         } catch (EJBException e) {
             // Another thread created the unique instance first: hand out that one.
             return runningWithKey(uniqueKey).map(m -> factory.instance(type, m)).orElseThrow(() -> e);
@@ -184,7 +185,7 @@ public class Automations {
 
     /** Advances every due automation; returns how many advanced. */
     public int run() {
-        return run(Instant.now());
+        return run(EngineClock.now());
     }
 
     /** As {@link #run()}, evaluating waits at {@code now} and stamping new tasks with it. */
@@ -194,7 +195,7 @@ public class Automations {
 
     /** Deletes finished automations last updated more than {@code days} days ago, with their tasks. */
     public DeleteResult deleteHistory(int days) {
-        Instant cutoff = Instant.now().minus(Duration.ofDays(days));
+        Instant cutoff = EngineClock.now().minus(Duration.ofDays(days));
         long automations = 0;
         long tasks = 0;
         while (true) {
@@ -228,14 +229,14 @@ public class Automations {
 
     /** Re-runs the failed step as a new task and continues; IllegalStateException unless the automation failed. */
     public void retry(long automationId) {
-        executor.retry(automationId, Instant.now());
-        engine.advance(automationId, Instant.now(), false);
+        executor.retry(automationId, EngineClock.now());
+        engine.advance(automationId, EngineClock.now(), false);
     }
 
     /** Continues a failed automation with the node after the failed one. */
     public void skip(long automationId) {
-        executor.skip(automationId, Instant.now());
-        engine.advance(automationId, Instant.now(), false);
+        executor.skip(automationId, EngineClock.now());
+        engine.advance(automationId, EngineClock.now(), false);
     }
 
     private Optional<AutomationModel> runningWithKey(String uniqueKey) {

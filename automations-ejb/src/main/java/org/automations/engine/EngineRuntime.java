@@ -40,7 +40,7 @@ public class EngineRuntime implements AutomationRuntime {
         if (StepExecutor.isStepping(id)) {
             return null; // called from inside its own step: the running step goes on anyway
         }
-        StepEngine.Advance advance = engine.advance(id, Instant.now(), false);
+        StepEngine.Advance advance = engine.advance(id, EngineClock.now(), false);
         refresh(automation);
         return automation.isFinished() || advance.stoppedAt() == null ? null : automation.getNode(advance.stoppedAt());
     }
@@ -48,7 +48,7 @@ public class EngineRuntime implements AutomationRuntime {
     @Override
     public void nice(Automation automation) {
         long id = automation.getId();
-        threads.submit(() -> engine.advance(id, Instant.now(), false));
+        threads.submit(() -> engine.advance(id, EngineClock.now(), false));
     }
 
     @Override

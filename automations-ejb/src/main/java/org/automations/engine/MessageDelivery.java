@@ -55,10 +55,10 @@ public class MessageDelivery {
         try {
             Object answer = receiver.invoke(automation, token, data);
             model.storeData();
-            model.setUpdated(Instant.now());
+            model.setUpdated(EngineClock.now());
             // A receiver may have made an asSoonAs condition true: let the tick look at once.
-            if (model.getNextRun() != null && model.getNextRun().isAfter(Instant.now())) {
-                model.setNextRun(Instant.now());
+            if (model.getNextRun() != null && model.getNextRun().isAfter(EngineClock.now())) {
+                model.setNextRun(EngineClock.now());
             }
             return answer;
         } catch (InvocationTargetException e) {

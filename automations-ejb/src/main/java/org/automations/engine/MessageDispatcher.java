@@ -40,7 +40,7 @@ public class MessageDispatcher implements MessageSender {
         try {
             Object answer = delivery.deliver(automationId, message, token, data);
             if (!StepExecutor.isStepping(automationId)) {
-                engine.advance(automationId, Instant.now(), true);
+                engine.advance(automationId, EngineClock.now(), true);
             }
             return answer;
         } catch (RuntimeException e) {

@@ -45,13 +45,14 @@ public class StepEngine {
      *
      * @param tick true for the tick: only if it is due at {@code now} and not held elsewhere
      */
-    public Advance advance(long automationId, Instant now, boolean tick) {
+    public Advance advance(long automationId, Instant at, boolean tick) {
+        Instant now = EngineClock.truncate(at);
         boolean progressed = false;
         String stoppedAt = null;
         for (int steps = 0; steps < settings.maxStepsPerRun(); steps++) {
             StepOutcome outcome;
             try {
-                outcome = executor.step(automationId, now, tick);
+                outcome = executor.step(automationId, now, claimMode(tick, steps));
             } catch (EJBException | PersistenceException e) {
                 // Held by another thread or server beyond the lock timeout: that holder does the work.
                 LOG.log(Level.FINE, "Automation " + automationId + " is busy elsewhere", e);
@@ -75,13 +76,22 @@ public class StepEngine {
         return new Advance(progressed, stoppedAt);
     }
 
+    /** The tick's first step checks that the row is still due; later steps of the burst just continue. */
+    private static ClaimMode claimMode(boolean tick, int step) {
+        if (!tick) {
+            return ClaimMode.WAIT;
+        }
+        return step == 0 ? ClaimMode.TICK : ClaimMode.CONTINUE;
+    }
+
     /**
      * The tick: advances every automation whose next run is due at {@code now}, found through the
      * next_run index (cost grows with the number due, not the number waiting).
      *
      * @return how many automations advanced
      */
-    public int runDue(Instant now) {
+    public int runDue(Instant at) {
+        Instant now = EngineClock.truncate(at);
         int batch = settings.tickBatchSize();
         Set<Long> seen = new HashSet<>();
         int advanced = 0;

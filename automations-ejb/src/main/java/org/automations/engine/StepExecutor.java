@@ -60,7 +60,7 @@ public class StepExecutor {
     EngineSettings settings;
 
     @Inject
-    MessageSender messages;
+    MessageDispatcher messages;
 
     @Resource
     SessionContext context;
@@ -80,12 +80,12 @@ public class StepExecutor {
      * One step: claims the automation, processes its first ready task and commits. A node that throws
      * rolls the step back; the outcome carries the error for {@link #recordFailure}.
      *
-     * @param tick true for the tick: skip an automation held elsewhere or no longer due at {@code now}
+     * @param mode how to claim the row
      */
-    public StepOutcome step(long automationId, Instant now, boolean tick) {
-        AutomationModel model = claim(automationId, now, tick);
+    public StepOutcome step(long automationId, Instant now, ClaimMode mode) {
+        AutomationModel model = claim(automationId, now, mode);
         if (model == null) {
-            return StepOutcome.of(tick ? StepOutcome.Kind.NOT_CLAIMED : StepOutcome.Kind.FINISHED, null);
+            return StepOutcome.of(mode == ClaimMode.WAIT ? StepOutcome.Kind.FINISHED : StepOutcome.Kind.NOT_CLAIMED, null);
         }
         if (model.isFinished()) {
             return StepOutcome.of(StepOutcome.Kind.FINISHED, null);
@@ -116,7 +116,7 @@ public class StepExecutor {
      * @return true when the automation continues
      */
     public boolean recordFailure(long automationId, long taskId, Throwable error, Instant now) {
-        AutomationModel model = claim(automationId, now, false);
+        AutomationModel model = claim(automationId, now, ClaimMode.WAIT);
         AutomationTaskModel task = em.find(AutomationTaskModel.class, taskId);
         if (model == null || model.isFinished() || task == null || task.getFinished() != null) {
             return false; // someone else finished or killed it meanwhile
@@ -138,7 +138,7 @@ public class StepExecutor {
         model.setUniqueKey(null);
         model.setNextRun(null);
         model.setPausedUntil(null);
-        model.setUpdated(Instant.now());
+        model.setUpdated(EngineClock.now());
         return false;
     }
 
@@ -163,18 +163,18 @@ public class StepExecutor {
 
     /** Writes an automation's data at once (Automation.save() outside a step). */
     public AutomationModel saveData(long automationId, Data data) {
-        AutomationModel model = claim(automationId, Instant.now(), false);
+        AutomationModel model = claim(automationId, EngineClock.now(), ClaimMode.WAIT);
         if (model == null) {
             throw new IllegalStateException("Automation " + automationId + " does not exist (killed?)");
         }
         model.setData(new Data(data));
-        model.setUpdated(Instant.now());
+        model.setUpdated(EngineClock.now());
         return model;
     }
 
     /** Deletes the automation and its tasks. */
     public void kill(long automationId) {
-        if (claim(automationId, Instant.now(), false) == null) {
+        if (claim(automationId, EngineClock.now(), ClaimMode.WAIT) == null) {
             return;
         }
         em.createQuery("delete from AutomationTaskModel t where t.automation.id = :id")
@@ -194,7 +194,7 @@ public class StepExecutor {
 
     /** Runs a threaded Execute's code, after the step that passed it has committed. */
     public Throwable runThreaded(long automationId, long taskId) {
-        AutomationModel model = claim(automationId, Instant.now(), false);
+        AutomationModel model = claim(automationId, EngineClock.now(), ClaimMode.WAIT);
         AutomationTaskModel task = em.find(AutomationTaskModel.class, taskId);
         if (model == null || task == null) {
             return null;
@@ -231,7 +231,7 @@ public class StepExecutor {
     // ---- internals ------------------------------------------------------------------------------
 
     private void restart(long automationId, Instant now, boolean sameNode) {
-        AutomationModel model = claim(automationId, now, false);
+        AutomationModel model = claim(automationId, now, ClaimMode.WAIT);
         if (model == null || model.getStatus() != AutomationStatus.FAILED) {
             throw new IllegalStateException("Automation " + automationId + " has not failed"
                     + (model == null ? " (it does not exist)" : " (it is " + model.getStatus() + ")"));
@@ -276,12 +276,14 @@ public class StepExecutor {
     }
 
     /** Locks the row; the tick skips rows held elsewhere and rows that are no longer due. */
-    private AutomationModel claim(long automationId, Instant now, boolean tick) {
-        String sql = tick
-                ? "select * from atm_automation where id = ?1 and next_run <= ?2 for update skip locked"
-                : "select * from atm_automation where id = ?1 for update";
+    private AutomationModel claim(long automationId, Instant now, ClaimMode mode) {
+        String sql = switch (mode) {
+            case TICK -> "select * from atm_automation where id = ?1 and next_run <= ?2 for update skip locked";
+            case CONTINUE -> "select * from atm_automation where id = ?1 for update skip locked";
+            case WAIT -> "select * from atm_automation where id = ?1 for update";
+        };
         var query = em.createNativeQuery(sql, AutomationModel.class).setParameter(1, automationId);
-        if (tick) {
+        if (mode == ClaimMode.TICK) {
             query.setParameter(2, now);
         }
         List<?> rows = query.getResultList();

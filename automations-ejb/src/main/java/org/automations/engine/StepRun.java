@@ -39,6 +39,7 @@ final class StepRun {
     private final Instant now;
     private final EngineSettings settings;
     private final List<AutomationTaskModel> open;
+    private final List<AutomationTaskModel> created = new ArrayList<>();
     private final Consumer<AutomationTaskModel> threadedSteps;
     private final MessageSender messages;
 
@@ -94,6 +95,7 @@ final class StepRun {
     AutomationTaskModel enter(String nodeName, AutomationTaskModel previous) {
         AutomationTaskModel task = newTask(em, model, automation.getNode(nodeName), previous, now, settings);
         open.add(task);
+        created.add(task);
         return task;
     }
 
@@ -116,9 +118,9 @@ final class StepRun {
     /** Writes data and the wake-up time after the step (also after a step that only waited). */
     StepOutcome settle(StepOutcome outcome) {
         model.storeData();
-        model.setUpdated(Instant.now());
+        model.setUpdated(EngineClock.now());
         if (model.getStatus() == AutomationStatus.RUNNING) {
-            model.setNextRun(WakeTime.nextRun(automation, open, now, settings.pollInterval()));
+            model.setNextRun(WakeTime.nextRun(automation, open, created, now, settings.pollInterval()));
             model.setPausedUntil(WakeTime.pausedUntil(open, now));
         } else {
             model.setNextRun(null);

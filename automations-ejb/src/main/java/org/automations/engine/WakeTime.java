@@ -19,14 +19,18 @@ public final class WakeTime {
     private WakeTime() {
     }
 
-    /** The next run time, or null when nothing but a person or a message can move the automation. */
-    public static Instant nextRun(Automation automation, Collection<AutomationTaskModel> openTasks, Instant now,
-            Duration pollInterval) {
+    /**
+     * The next run time, or null when nothing but a person or a message can move the automation.
+     * Tasks created by the step that just ran have not been looked at yet: they are due now.
+     */
+    public static Instant nextRun(Automation automation, Collection<AutomationTaskModel> openTasks,
+            Collection<AutomationTaskModel> createdNow, Instant now, Duration pollInterval) {
         Instant earliest = null;
         for (AutomationTaskModel task : openTasks) {
             Node node = automation.getNode(task.getStatus());
             if (node != null) {
-                earliest = min(earliest, wakeOf(node, task, now, pollInterval));
+                Instant wake = wakeOf(node, task, now, pollInterval);
+                earliest = min(earliest, wake == null && createdNow.contains(task) ? now : wake);
             }
         }
         return earliest;
