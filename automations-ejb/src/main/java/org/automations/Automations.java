@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import org.automations.flow.Automation;
 import org.automations.flow.AutomationDefinitionException;
 import org.automations.flow.Data;
 import org.automations.model.AutomationModel;
+import org.automations.model.AutomationStatus;
 import org.automations.model.AutomationTaskModel;
 
 /**
@@ -237,6 +239,33 @@ public class Automations {
     public void skip(long automationId) {
         executor.skip(automationId, EngineClock.now());
         engine.advance(automationId, EngineClock.now(), false);
+    }
+
+    /** The most recently created automations, newest first. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<AutomationModel> getLatest(int max) {
+        return em.createQuery("select a from AutomationModel a order by a.id desc", AutomationModel.class)
+                .setMaxResults(max).getResultList();
+    }
+
+    /** How many automations of each class are in each status. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Map<String, Map<AutomationStatus, Long>> countByClassAndStatus() {
+        Map<String, Map<AutomationStatus, Long>> counts = new LinkedHashMap<>();
+        em.createQuery("select a.automationClass, a.status, count(a) from AutomationModel a"
+                + " group by a.automationClass, a.status", Object[].class)
+                .getResultList()
+                .forEach(row -> counts.computeIfAbsent((String) row[0], c -> new EnumMap<>(AutomationStatus.class))
+                        .put((AutomationStatus) row[1], (Long) row[2]));
+        return counts;
+    }
+
+    /** The node names where an automation waits now (its open tasks). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<String> getWaitingAt(long automationId) {
+        return em.createQuery("select t.status from AutomationTaskModel t where t.automation.id = :id"
+                + " and t.finished is null order by t.id", String.class)
+                .setParameter("id", automationId).getResultList();
     }
 
     private Optional<AutomationModel> runningWithKey(String uniqueKey) {

@@ -1,0 +1,70 @@
+package org.automations.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.automations.AutomationInfo;
+import org.automations.Automations;
+import org.automations.demo.IssueDiscussion;
+import org.automations.demo.WebinarWorkflow;
+import org.automations.flow.Automation;
+import org.automations.model.AutomationModel;
+import org.automations.model.AutomationStatus;
+
+/** The start page: the deployed automations, their counts, the latest instances, and demo starters. */
+@Named
+@RequestScoped
+public class StartPage {
+
+    private static final int LATEST = 15;
+
+    @Inject
+    Automations automations;
+
+    private Map<String, Map<AutomationStatus, Long>> counts;
+
+    public List<AutomationInfo> getAutomations() {
+        return automations.getAutomations();
+    }
+
+    public long count(String className, String status) {
+        if (counts == null) {
+            counts = automations.countByClassAndStatus();
+        }
+        return counts.getOrDefault(className, Map.of()).getOrDefault(AutomationStatus.valueOf(status), 0L);
+    }
+
+    public List<AutomationModel> getLatest() {
+        return automations.getLatest(LATEST);
+    }
+
+    public String waitingAt(AutomationModel model) {
+        return model.isFinished() ? "" : String.join(", ", automations.getWaitingAt(model.getId()));
+    }
+
+    public String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
+    }
+
+    /** Starts a webinar that begins in one hour: the welcome mail goes out now, the reminder in 30 minutes. */
+    public void startWebinar() {
+        String start = Instant.now().plus(Duration.ofHours(1)).toString();
+        started(automations.create(WebinarWorkflow.class, Map.of("email", "ada@example.org", "start", start)));
+    }
+
+    public void startIssueDiscussion() {
+        started(automations.create(IssueDiscussion.class, Map.of("issueList", "Week " + Instant.now().toString()
+                .substring(0, 10), "confCall", true)));
+    }
+
+    private void started(Automation automation) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
+                automation.getVerboseName() + " #" + automation.getId() + " started", null));
+    }
+}
