@@ -70,28 +70,22 @@ public class Execute extends Node {
     }
 
     @Override
-    public List<String> getReferences() {
-        List<String> references = new ArrayList<>(super.getReferences());
+    protected void collectReferences(List<String> references) {
+        super.collectReferences(references);
         if (onError != null) {
             references.add(onError);
         }
-        return references;
     }
 
     @Override
-    public String describeModifiers() {
-        String base = super.describeModifiers();
-        List<String> parts = new ArrayList<>();
-        if (!base.isEmpty()) {
-            parts.add(base);
-        }
+    protected void describeModifiers(List<String> parts) {
+        super.describeModifiers(parts);
         if (onError != null) {
             parts.add("onError(" + onError + ")");
         }
         if (threaded) {
             parts.add("threaded");
         }
-        return String.join(", ", parts);
     }
 
     @Override

@@ -95,12 +95,8 @@ public class Form extends Node {
     }
 
     @Override
-    public String describeModifiers() {
-        String base = super.describeModifiers();
-        List<String> parts = new ArrayList<>();
-        if (!base.isEmpty()) {
-            parts.add(base);
-        }
+    protected void describeModifiers(List<String> parts) {
+        super.describeModifiers(parts);
         if (user != null) {
             parts.add("user(" + user + ")");
         }
@@ -108,7 +104,6 @@ public class Form extends Node {
             parts.add("group(" + group + ")");
         }
         permissions.forEach(p -> parts.add("permission(" + p + ")"));
-        return String.join(", ", parts);
     }
 
     @Override

@@ -78,29 +78,22 @@ public class If extends Node {
     }
 
     @Override
-    public List<String> getReferences() {
-        List<String> references = new ArrayList<>(super.getReferences());
-        if (then != null && then.node() != null) {
-            references.add(then.node());
+    protected void collectReferences(List<String> references) {
+        super.collectReferences(references);
+        for (Branch branch : new Branch[] {then, otherwise}) {
+            if (branch != null && branch.node() != null) {
+                references.add(branch.node());
+            }
         }
-        if (otherwise != null && otherwise.node() != null) {
-            references.add(otherwise.node());
-        }
-        return references;
     }
 
     @Override
-    public String describeModifiers() {
-        String base = super.describeModifiers();
-        List<String> parts = new ArrayList<>();
-        if (!base.isEmpty()) {
-            parts.add(base);
-        }
+    protected void describeModifiers(List<String> parts) {
+        super.describeModifiers(parts);
         parts.add("then(" + (then == null ? "?" : then) + ")");
         if (otherwise != null) {
             parts.add("otherwise(" + otherwise + ")");
         }
-        return String.join(", ", parts);
     }
 
     private Branch setBranch(Branch existing, String modifier, Branch branch) {

@@ -178,8 +178,17 @@ public abstract class Node {
     }
 
     /** Names of nodes this node refers to explicitly (for validation). */
-    public List<String> getReferences() {
-        return next == null ? List.of() : List.of(next);
+    public final List<String> getReferences() {
+        List<String> references = new ArrayList<>();
+        collectReferences(references);
+        return references;
+    }
+
+    /** Adds the node names this node refers to; subclasses add theirs after calling super. */
+    protected void collectReferences(List<String> references) {
+        if (next != null) {
+            references.add(next);
+        }
     }
 
     /** Declaration mistakes recorded by modifiers. */
@@ -188,8 +197,14 @@ public abstract class Node {
     }
 
     /** A short human-readable list of this node's modifiers, for the history view and errors. */
-    public String describeModifiers() {
+    public final String describeModifiers() {
         List<String> parts = new ArrayList<>();
+        describeModifiers(parts);
+        return String.join(", ", parts);
+    }
+
+    /** Adds one entry per modifier; subclasses add theirs after calling super. */
+    protected void describeModifiers(List<String> parts) {
         if (next != null) {
             parts.add("next(" + next + ")");
         }
@@ -214,7 +229,6 @@ public abstract class Node {
         if (skipAfter != null) {
             parts.add("skipAfter(" + skipAfter + ")");
         }
-        return String.join(", ", parts);
     }
 
     @Override

@@ -71,21 +71,16 @@ public class Repeat extends Node {
     }
 
     @Override
-    public List<String> getReferences() {
-        List<String> references = new ArrayList<>(super.getReferences());
+    protected void collectReferences(List<String> references) {
+        super.collectReferences(references);
         if (start != null) {
             references.add(start);
         }
-        return references;
     }
 
     @Override
-    public String describeModifiers() {
-        String base = super.describeModifiers();
-        List<String> parts = new ArrayList<>();
-        if (!base.isEmpty()) {
-            parts.add(base);
-        }
+    protected void describeModifiers(List<String> parts) {
+        super.describeModifiers(parts);
         parts.add("start(" + (start == null ? "first node" : start) + ")");
         if (interval != null) {
             parts.add("every(" + interval + ")");
@@ -93,7 +88,6 @@ public class Repeat extends Node {
         if (at != null) {
             parts.add("at(" + at + ")");
         }
-        return String.join(", ", parts);
     }
 
     private Repeat every(Duration duration) {

@@ -31,13 +31,14 @@ public class Split extends Node {
     }
 
     @Override
-    public List<String> getReferences() {
-        return getPaths();
+    protected void collectReferences(List<String> references) {
+        references.addAll(paths);
     }
 
     @Override
-    public String describeModifiers() {
-        return "paths(" + String.join(", ", paths) + ")";
+    protected void describeModifiers(List<String> parts) {
+        super.describeModifiers(parts);
+        parts.add("paths(" + String.join(", ", paths) + ")");
     }
 
     @Override

@@ -71,6 +71,10 @@ class AutomationDefinitionTest {
         AutomationDefinition definition = AutomationDefinition.of(IssueDiscussionShape.class);
         assertEquals("parallel", definition.splitOf("join"));
         assertEquals(3, definition.pathsOf("join"));
+        assertEquals("afterWaitingFor(PT1H), then(join), otherwise(moderation)",
+                definition.getPrototypeNodes().get("repeat").describeModifiers());
+        assertEquals("paths(moderation, warning, confCall)", definition.getPrototypeNodes().get("parallel").describeModifiers());
+        assertEquals("group(Moderators)", definition.getPrototypeNodes().get("moderate").describeModifiers());
     }
 
     static class Nested extends Automation {
