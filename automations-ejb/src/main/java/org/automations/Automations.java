@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.automations.engine.AutomationDefinition;
 import org.automations.engine.AutomationFactory;
 import org.automations.engine.AutomationRegistry;
+import org.automations.engine.BoundModels;
 import org.automations.engine.EngineClock;
 import org.automations.engine.HistoryStore;
 import org.automations.engine.MessageDispatcher;
@@ -25,6 +26,7 @@ import org.automations.engine.StepEngine;
 import org.automations.engine.StepExecutor;
 import org.automations.engine.UniqueKeys;
 import org.automations.flow.Automation;
+import org.automations.flow.AutomationBinding;
 import org.automations.flow.AutomationDefinitionException;
 import org.automations.flow.Data;
 import org.automations.model.AutomationModel;
@@ -64,6 +66,9 @@ public class Automations {
     @Inject
     HistoryStore history;
 
+    @Inject
+    BoundModels models;
+
     // ---- creating and finding -------------------------------------------------------------------
 
     /** Creates an instance with the parameters as its data and runs it. */
@@ -80,30 +85,40 @@ public class Automations {
         return create(type, params, autorun, null);
     }
 
+
     /** As {@link #create(Class, Map, boolean)}, starting at the given node (null: the first). */
     public <A extends Automation> A create(Class<A> type, Map<String, ?> params, boolean autorun, String startNode) {
-        AutomationDefinition definition = registry.require(type);
-        if (startNode != null && !definition.getNodeNames().contains(startNode)) {
-            throw new IllegalArgumentException(type.getName() + " has no node '" + startNode + "' to start at");
-        }
-        Data data = toData(type, params);
-        String uniqueKey = UniqueKeys.of(definition, data);
-        Optional<AutomationModel> existing = runningWithKey(uniqueKey);
-        if (existing.isPresent()) {
-            return factory.instance(type, existing.get());
-        }
-        AutomationModel model;
-        try {
-            model = executor.create(definition, data, uniqueKey, startNode, EngineClock.now());
-        } catch (EJBException e) {
-            // Another thread created the unique instance first: hand out that one.
-            return runningWithKey(uniqueKey).map(m -> factory.instance(type, m)).orElseThrow(() -> e);
-        }
-        A automation = factory.instance(type, model);
+        A automation = createHeld(type, params, startNode, !autorun);
         if (autorun) {
             automation.run();
         }
         return automation;
+    }
+
+    /**
+     * Creates an instance without running it. With {@code forTheTick} false it is also left alone by
+     * the tick until the caller runs it (used when a message or event must reach it first).
+     */
+    <A extends Automation> A createHeld(Class<A> type, Map<String, ?> params, String startNode, boolean forTheTick) {
+        AutomationDefinition definition = registry.require(type);
+        if (startNode != null && !definition.getNodeNames().contains(startNode)) {
+            throw new IllegalArgumentException(type.getName() + " has no node '" + startNode + "' to start at");
+        }
+        A automation = factory.unattached(type);
+        Data data = models.toData(automation, params);
+        String uniqueKey = UniqueKeys.of(definition, data);
+        Optional<AutomationModel> existing = runningWithKey(uniqueKey);
+        if (existing.isPresent()) {
+            return factory.attach(automation, existing.get());
+        }
+        AutomationModel model;
+        try {
+            model = executor.create(definition, data, uniqueKey, startNode, !forTheTick, EngineClock.now());
+        } catch (EJBException e) {
+            // Another thread created the unique instance first: hand out that one.
+            return runningWithKey(uniqueKey).map(m -> factory.attach(automation, m)).orElseThrow(() -> e);
+        }
+        return factory.attach(automation, model);
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -155,8 +170,24 @@ public class Automations {
         if (unique != null) {
             unique.forEach(field -> params.put(field, data.get(field)));
         }
-        A automation = create(type, params, false);
+        A automation = createHeld(type, params, null, false);
         messages.dispatch(automation.getId(), message, token, data);
+        automation.run();
+        return automation;
+    }
+
+    /**
+     * What a {@code @StartOn} event does: creates an instance (held from the tick), calls its
+     * {@code startedByEvent} hook, then runs it. A failing hook fails the automation; nothing is thrown.
+     */
+    public Automation startOnEvent(Class<? extends Automation> type, String startNode, Object event) {
+        Automation automation = createHeld(type, Map.of(), startNode == null || startNode.isEmpty() ? null : startNode, false);
+        try {
+            AutomationBinding.startedByEvent(automation, event);
+        } catch (RuntimeException e) {
+            executor.failOpenTask(automation.getId(), e);
+            return automation;
+        }
         automation.run();
         return automation;
     }
@@ -274,21 +305,5 @@ public class Automations {
         }
         return em.createQuery("select a from AutomationModel a where a.uniqueKey = :key", AutomationModel.class)
                 .setParameter("key", uniqueKey).getResultStream().findFirst();
-    }
-
-    private static Data toData(Class<?> type, Map<String, ?> params) {
-        Data data = new Data();
-        if (params == null) {
-            return data;
-        }
-        for (Map.Entry<String, ?> param : params.entrySet()) {
-            try {
-                data.put(param.getKey(), param.getValue());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("Cannot create " + type.getName() + ": parameter '" + param.getKey()
-                        + "' is not JSON-serializable (" + e.getMessage() + ")", e);
-            }
-        }
-        return data;
     }
 }

@@ -1,6 +1,9 @@
 package org.automations.engine;
 
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
@@ -14,6 +17,7 @@ import org.automations.flow.Automation;
 import org.automations.flow.AutomationDefinitionException;
 import org.automations.flow.Node;
 import org.automations.flow.SendMessage;
+import org.automations.flow.StartOn;
 
 /**
  * Finds every automation class in the deployment's bean archives (any module: this jar, another EJB
@@ -35,6 +39,20 @@ public class AutomationDiscovery implements Extension {
         }
     }
 
+    /** Every {@code @StartOn(Type.class)} becomes an observer of that event type (after a successful commit). */
+    void observeStartEvents(@Observes AfterBeanDiscovery event) {
+        for (Class<? extends Automation> type : found.values()) {
+            for (StartOn start : type.getAnnotationsByType(StartOn.class)) {
+                event.addObserverMethod()
+                        .beanClass(type)
+                        .observedType(start.value())
+                        .transactionPhase(TransactionPhase.AFTER_SUCCESS)
+                        .notifyWith(context -> CDI.current().select(EventStarts.class).get()
+                                .start(type, start.start(), context.getEvent()));
+            }
+        }
+    }
+
     void check(@Observes AfterDeploymentValidation event) {
         for (Class<? extends Automation> type : found.values()) {
             try {
@@ -46,7 +64,21 @@ public class AutomationDiscovery implements Extension {
             }
         }
         checkMessageTargets(event);
+        checkStartNodes(event);
         LOG.info(() -> "Automations bound: " + new TreeMap<>(definitions).keySet());
+    }
+
+    /** A @StartOn naming a start node that does not exist fails the deployment. */
+    private void checkStartNodes(AfterDeploymentValidation event) {
+        for (AutomationDefinition definition : definitions.values()) {
+            for (StartOn start : definition.getType().getAnnotationsByType(StartOn.class)) {
+                if (!start.start().isEmpty() && !definition.getNodeNames().contains(start.start())) {
+                    event.addDeploymentProblem(new AutomationDefinitionException(definition.getClassName()
+                            + ": @StartOn(" + start.value().getSimpleName() + ") starts at the unknown node '"
+                            + start.start() + "'"));
+                }
+            }
+        }
     }
 
     /** A SendMessage naming a class that is not deployed fails the deployment (a missing receiver does not). */

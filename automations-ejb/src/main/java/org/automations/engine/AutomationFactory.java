@@ -41,6 +41,19 @@ public class AutomationFactory implements AutomationModel.InstanceResolver {
         return automation;
     }
 
+    /** A bound instance with injection, not attached to any state yet. */
+    public <A extends Automation> A unattached(Class<A> type) {
+        A automation = newInstance(type);
+        AutomationBinding.bind(automation);
+        return automation;
+    }
+
+    /** Attaches an instance to a model and its data. */
+    public <A extends Automation> A attach(A automation, AutomationModel model) {
+        AutomationBinding.attach(automation, runtime, model, model.getData());
+        return automation;
+    }
+
     /** The bound instance of a model, or null when its class is no longer deployed. */
     @Override
     public Automation instanceOf(AutomationModel model) {

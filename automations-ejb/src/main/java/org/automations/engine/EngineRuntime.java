@@ -28,6 +28,9 @@ public class EngineRuntime implements AutomationRuntime {
     @Inject
     MessageDispatcher messages;
 
+    @Inject
+    BoundModels models;
+
     @PersistenceContext(unitName = "automations")
     EntityManager em;
 
@@ -78,8 +81,8 @@ public class EngineRuntime implements AutomationRuntime {
     }
 
     @Override
-    public <T> T findEntity(Class<T> type, Object id) {
-        return em.find(type, id);
+    public <T> T findEntity(Automation automation, Class<T> type, Object id) {
+        return models.find(automation, type, id);
     }
 
     /** Re-reads the committed state after this object's own run. */

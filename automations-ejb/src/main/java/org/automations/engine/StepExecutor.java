@@ -142,9 +142,13 @@ public class StepExecutor {
         return false;
     }
 
-    /** Inserts a new automation with its first task; the unique index refuses a second @Unique instance. */
+    /**
+     * Inserts a new automation with its first task; the unique index refuses a second @Unique instance.
+     *
+     * @param held true when the caller runs it itself right after (the tick must not start it meanwhile)
+     */
     public AutomationModel create(AutomationDefinition definition, Data data, String uniqueKey, String startNode,
-            Instant now) {
+            boolean held, Instant now) {
         AutomationModel model = new AutomationModel();
         model.setAutomationClass(definition.getClassName());
         model.setStatus(AutomationStatus.RUNNING);
@@ -152,13 +156,22 @@ public class StepExecutor {
         model.setUniqueKey(uniqueKey);
         model.setCreated(now);
         model.setUpdated(now);
-        model.setNextRun(now);
+        model.setNextRun(held ? null : now);
         em.persist(model);
         model.setKey(Automation.keyOf(definition.getClassName(), model.getId()));
         Node start = definition.getPrototypeNodes().get(startNode == null ? definition.firstNode() : startNode);
         StepRun.newTask(em, model, start, null, now, settings);
         em.flush();
         return model;
+    }
+
+    /** Fails the automation at its first open task (a startedByEvent hook that threw). */
+    public void failOpenTask(long automationId, Throwable error) {
+        List<Long> open = em.createQuery("select t.id from AutomationTaskModel t where t.automation.id = :id"
+                + " and t.finished is null order by t.id", Long.class).setParameter("id", automationId).getResultList();
+        if (!open.isEmpty()) {
+            recordFailure(automationId, open.get(0), error, EngineClock.now());
+        }
     }
 
     /** Writes an automation's data at once (Automation.save() outside a step). */

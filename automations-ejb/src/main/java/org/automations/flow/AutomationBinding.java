@@ -66,6 +66,11 @@ public final class AutomationBinding {
         automation.attach(runtime, model, data);
     }
 
+    /** Calls the protected {@link Automation#startedByEvent} hook. */
+    public static void startedByEvent(Automation automation, Object event) {
+        automation.startedByEvent(event);
+    }
+
     /** The automation class itself when a container generated a subclass of it. */
     @SuppressWarnings("unchecked")
     public static Class<? extends Automation> userClass(Class<?> type) {

@@ -18,6 +18,6 @@ public interface AutomationRuntime {
 
     Object sendMessage(Automation automation, String message, String token, Map<String, Object> data);
 
-    /** The entity of that type and id in the current persistence context, or null. */
-    <T> T findEntity(Class<T> type, Object id);
+    /** The entity of that type and id in the automation's persistence context, or null. */
+    <T> T findEntity(Automation automation, Class<T> type, Object id);
 }

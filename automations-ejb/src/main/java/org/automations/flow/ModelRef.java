@@ -23,10 +23,10 @@ public final class ModelRef<T> {
         if (id == null) {
             return null;
         }
-        T entity = automation.getRuntime().findEntity(type, id);
+        T entity = automation.getRuntime().findEntity(automation, type, id);
         if (entity == null) {
             throw new IllegalStateException(automation.getAutomationClassName() + "." + name + ": the "
-                    + type.getSimpleName() + " with id " + id + " no longer exists");
+                    + type.getSimpleName() + " with id " + id + " it is bound to no longer exists (deleted?)");
         }
         return entity;
     }
