@@ -18,7 +18,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 public final class Deployments {
 
     /** Where the application answers (context root of automations-web). */
-    public static final URI BASE_URI = URI.create("http://localhost:8080/automations/");
+    public static final URI BASE_URI = URI.create("http://localhost:"
+            + (8080 + Integer.getInteger("it.port.offset", 0)) + "/automations/");
 
     /** Packaged by the ear plugin before failsafe runs (tests run in the module's directory). */
     private static final File EAR = new File("target/automations.ear");
