@@ -20,10 +20,12 @@ import org.automations.engine.AutomationFactory;
 import org.automations.engine.AutomationRegistry;
 import org.automations.engine.BoundModels;
 import org.automations.engine.EngineClock;
+import org.automations.engine.EngineSettings;
 import org.automations.engine.HistoryStore;
 import org.automations.engine.MessageDispatcher;
 import org.automations.engine.StepEngine;
 import org.automations.engine.StepExecutor;
+import org.automations.engine.StepOutcome;
 import org.automations.engine.UniqueKeys;
 import org.automations.flow.Automation;
 import org.automations.flow.AutomationBinding;
@@ -69,6 +71,9 @@ public class Automations {
     @Inject
     BoundModels models;
 
+    @Inject
+    EngineSettings settings;
+
     // ---- creating and finding -------------------------------------------------------------------
 
     /** Creates an instance with the parameters as its data and runs it. */
@@ -88,9 +93,31 @@ public class Automations {
 
     /** As {@link #create(Class, Map, boolean)}, starting at the given node (null: the first). */
     public <A extends Automation> A create(Class<A> type, Map<String, ?> params, boolean autorun, String startNode) {
-        A automation = createHeld(type, params, startNode, !autorun);
-        if (autorun) {
+        if (!autorun) {
+            return createHeld(type, params, startNode, true);
+        }
+        Prepared<A> prepared = prepare(type, params, startNode);
+        if (prepared.existing() != null) {
+            prepared.automation().run();
+            return prepared.automation();
+        }
+        StepExecutor.Created created;
+        try {
+            created = executor.createAndRun(prepared.definition(), prepared.data(), prepared.uniqueKey(), startNode,
+                    EngineClock.now(), settings.stepsPerTransaction());
+        } catch (EJBException e) {
+            return runningWithKey(prepared.uniqueKey()).map(m -> factory.attach(prepared.automation(), m))
+                    .orElseThrow(() -> e);
+        }
+        if (created.outcome().kind() == StepOutcome.Kind.RETRY_STEPWISE) {
+            // A step doomed the first transaction, creation included: create, then go step by step.
+            A automation = createHeld(type, params, startNode, true);
             automation.run();
+            return automation;
+        }
+        A automation = factory.attach(prepared.automation(), created.model());
+        if (created.outcome().kind() == StepOutcome.Kind.PROGRESSED) {
+            automation.run(); // more steps than one transaction takes
         }
         return automation;
     }
@@ -100,6 +127,28 @@ public class Automations {
      * the tick until the caller runs it (used when a message or event must reach it first).
      */
     <A extends Automation> A createHeld(Class<A> type, Map<String, ?> params, String startNode, boolean forTheTick) {
+        Prepared<A> prepared = prepare(type, params, startNode);
+        if (prepared.existing() != null) {
+            return prepared.automation();
+        }
+        AutomationModel model;
+        try {
+            model = executor.create(prepared.definition(), prepared.data(), prepared.uniqueKey(), startNode, !forTheTick,
+                    EngineClock.now());
+        } catch (EJBException e) {
+            // Another thread created the unique instance first: hand out that one.
+            return runningWithKey(prepared.uniqueKey()).map(m -> factory.attach(prepared.automation(), m))
+                    .orElseThrow(() -> e);
+        }
+        return factory.attach(prepared.automation(), model);
+    }
+
+    /** A checked creation request: the instance (attached when a unique one exists), its data and key. */
+    private record Prepared<A extends Automation>(AutomationDefinition definition, A automation, Data data,
+            String uniqueKey, AutomationModel existing) {
+    }
+
+    private <A extends Automation> Prepared<A> prepare(Class<A> type, Map<String, ?> params, String startNode) {
         AutomationDefinition definition = registry.require(type);
         if (startNode != null && !definition.getNodeNames().contains(startNode)) {
             throw new IllegalArgumentException(type.getName() + " has no node '" + startNode + "' to start at");
@@ -107,18 +156,11 @@ public class Automations {
         A automation = factory.unattached(type);
         Data data = models.toData(automation, params);
         String uniqueKey = UniqueKeys.of(definition, data);
-        Optional<AutomationModel> existing = runningWithKey(uniqueKey);
-        if (existing.isPresent()) {
-            return factory.attach(automation, existing.get());
+        AutomationModel existing = runningWithKey(uniqueKey).orElse(null);
+        if (existing != null) {
+            factory.attach(automation, existing);
         }
-        AutomationModel model;
-        try {
-            model = executor.create(definition, data, uniqueKey, startNode, !forTheTick, EngineClock.now());
-        } catch (EJBException e) {
-            // Another thread created the unique instance first: hand out that one.
-            return runningWithKey(uniqueKey).map(m -> factory.attach(automation, m)).orElseThrow(() -> e);
-        }
-        return factory.attach(automation, model);
+        return new Prepared<>(definition, automation, data, uniqueKey, existing);
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

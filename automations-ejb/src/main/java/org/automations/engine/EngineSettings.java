@@ -39,6 +39,15 @@ public class EngineSettings {
     @ConfigProperty(name = "automations.run.max-steps", defaultValue = "10000")
     int maxStepsPerRun;
 
+    /** Steps of one automation committed together (a wait or the end commits earlier). */
+    @Inject
+    @ConfigProperty(name = "automations.run.steps-per-transaction", defaultValue = "50")
+    int stepsPerTransaction;
+
+    public int stepsPerTransaction() {
+        return Math.max(1, stepsPerTransaction);
+    }
+
     public boolean tickEnabled() {
         return tickEnabled;
     }

@@ -46,42 +46,53 @@ public class StepEngine {
      * @param tick true for the tick: only if it is due at {@code now} and not held elsewhere
      */
     public Advance advance(long automationId, Instant at, boolean tick) {
-        Instant now = EngineClock.truncate(at);
-        boolean progressed = false;
-        String stoppedAt = null;
-        for (int steps = 0; steps < settings.maxStepsPerRun(); steps++) {
+        return continueRun(automationId, EngineClock.truncate(at), tick ? ClaimMode.TICK : ClaimMode.WAIT, false, null);
+    }
+
+    /**
+     * Runs bursts (several steps per transaction) until the automation waits, finishes or is held
+     * elsewhere. A failure in a burst's first step is recorded in a transaction of its own.
+     */
+    Advance continueRun(long automationId, Instant now, ClaimMode firstClaim, boolean progressedBefore,
+            String stoppedBefore) {
+        boolean progressed = progressedBefore;
+        String stoppedAt = stoppedBefore;
+        ClaimMode mode = firstClaim;
+        boolean stepwise = false;
+        int bursts = 0;
+        int maxBursts = Math.max(1, settings.maxStepsPerRun() / settings.stepsPerTransaction());
+        while (bursts++ < maxBursts) {
             StepOutcome outcome;
             try {
-                outcome = executor.step(automationId, now, claimMode(tick, steps));
+                outcome = executor.burst(automationId, now, mode, stepwise ? 1 : settings.stepsPerTransaction());
             } catch (EJBException | PersistenceException e) {
                 // Held by another thread or server beyond the lock timeout: that holder does the work.
                 LOG.log(Level.FINE, "Automation " + automationId + " is busy elsewhere", e);
                 break;
             }
+            if (mode == ClaimMode.TICK) {
+                mode = ClaimMode.CONTINUE; // the tick checked that it was due; later bursts just continue
+            }
             stoppedAt = outcome.stoppedAt();
-            if (outcome.kind() == StepOutcome.Kind.FAILED) {
-                progressed = true;
-                if (!executor.recordFailure(automationId, outcome.failedTaskId(), outcome.error(), now)) {
-                    break;
+            switch (outcome.kind()) {
+                case FAILED -> {
+                    progressed = true;
+                    stepwise = false;
+                    if (!executor.recordFailure(automationId, outcome.failedTaskId(), outcome.error(), now)) {
+                        return new Advance(true, stoppedAt);
+                    }
                 }
-                continue;
-            }
-            if (outcome.madeProgress()) {
-                progressed = true;
-            }
-            if (outcome.kind() != StepOutcome.Kind.PROGRESSED) {
-                break;
+                case RETRY_STEPWISE -> stepwise = true;
+                case PROGRESSED -> progressed = true;
+                case PAUSED -> {
+                    return new Advance(true, stoppedAt);
+                }
+                default -> {
+                    return new Advance(progressed, stoppedAt);
+                }
             }
         }
         return new Advance(progressed, stoppedAt);
-    }
-
-    /** The tick's first step checks that the row is still due; later steps of the burst just continue. */
-    private static ClaimMode claimMode(boolean tick, int step) {
-        if (!tick) {
-            return ClaimMode.WAIT;
-        }
-        return step == 0 ? ClaimMode.TICK : ClaimMode.CONTINUE;
     }
 
     /**

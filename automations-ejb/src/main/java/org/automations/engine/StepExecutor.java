@@ -15,6 +15,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.automations.flow.Automation;
 import org.automations.flow.Data;
 import org.automations.flow.Execute;
@@ -71,22 +73,47 @@ public class StepExecutor {
     @Resource
     ManagedExecutorService executor;
 
+    /** The persistence unit's datasource: inside a transaction it hands out the same connection. */
+    @Resource(lookup = "java:jboss/datasources/AutomationsDS")
+    DataSource dataSource;
+
     /** True while a step of that automation runs on the calling thread. */
     public static boolean isStepping(long automationId) {
         return STEPPING.get().contains(automationId);
     }
 
     /**
-     * One step: claims the automation, processes its first ready task and commits. A node that throws
-     * rolls the step back; the outcome carries the error for {@link #recordFailure}.
+     * A burst: claims the automation, then processes up to {@code maxSteps} ready tasks one after the
+     * other in this transaction, with a savepoint before each step after the first, so a node that
+     * throws loses only its own step. A throw in the first step rolls the transaction back and the
+     * outcome carries the error for {@link #recordFailure}.
      *
      * @param mode how to claim the row
      */
-    public StepOutcome step(long automationId, Instant now, ClaimMode mode) {
+    public StepOutcome burst(long automationId, Instant now, ClaimMode mode, int maxSteps) {
         AutomationModel model = claim(automationId, now, mode);
         if (model == null) {
             return StepOutcome.of(mode == ClaimMode.WAIT ? StepOutcome.Kind.FINISHED : StepOutcome.Kind.NOT_CLAIMED, null);
         }
+        return runSteps(model, now, maxSteps, false);
+    }
+
+    /** What {@link #createAndRun} did: the new automation and how its first burst ended. */
+    public record Created(AutomationModel model, StepOutcome outcome) {
+    }
+
+    /**
+     * Inserts a new automation and runs its first burst in the same transaction (one commit for a
+     * short automation). The insert is kept even when a step fails.
+     */
+    public Created createAndRun(AutomationDefinition definition, Data data, String uniqueKey, String startNode,
+            Instant now, int maxSteps) {
+        AutomationModel model = create(definition, data, uniqueKey, startNode, false, now);
+        return new Created(model, runSteps(model, now, maxSteps, true));
+    }
+
+    private StepOutcome runSteps(AutomationModel model, Instant now, int maxSteps, boolean afterOtherWork) {
+        long automationId = model.getId();
         if (model.isFinished()) {
             return StepOutcome.of(StepOutcome.Kind.FINISHED, null);
         }
@@ -98,12 +125,40 @@ public class StepExecutor {
             return StepOutcome.of(StepOutcome.Kind.WAITING, null);
         }
         STEPPING.get().add(automationId);
-        try {
+        try (Savepoints savepoints = new Savepoints(em, dataSource)) {
             StepRun run = stepRun(definition.get(), model, now);
-            return run.processOne();
-        } catch (StepRun.NodeFailure failure) {
-            context.setRollbackOnly();
-            return StepOutcome.failed(failure.node, failure.taskId, failure.getCause());
+            StepOutcome outcome = null;
+            for (int step = 0; step < maxSteps; step++) {
+                boolean protect = afterOtherWork || step > 0;
+                if (protect) {
+                    savepoints.set();
+                }
+                try {
+                    outcome = run.processOne();
+                } catch (StepRun.NodeFailure failure) {
+                    if (!protect) {
+                        context.setRollbackOnly();
+                        return StepOutcome.failed(failure.node, failure.taskId, failure.getCause());
+                    }
+                    if (transactions.getRollbackOnly()) {
+                        // The node's code doomed the whole transaction: redo this burst one step per transaction.
+                        return StepOutcome.of(StepOutcome.Kind.RETRY_STEPWISE, failure.node);
+                    }
+                    savepoints.rollback();
+                    if (!recordFailure(automationId, failure.taskId, failure.getCause(), now)) {
+                        return StepOutcome.of(StepOutcome.Kind.FINISHED, null);
+                    }
+                    AutomationModel reloaded = em.find(AutomationModel.class, automationId);
+                    run = stepRun(definition.get(), reloaded, now);
+                    outcome = StepOutcome.of(StepOutcome.Kind.PROGRESSED, failure.node);
+                }
+                if (outcome.kind() != StepOutcome.Kind.PROGRESSED) {
+                    break;
+                }
+            }
+            return outcome;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Savepoint handling failed for automation " + automationId, e);
         } finally {
             STEPPING.get().remove(automationId);
         }

@@ -22,7 +22,9 @@ public record StepOutcome(Kind kind, String stoppedAt, Long failedTaskId, Throwa
         /** The automation is finished (ended, failed earlier, killed or gone). */
         FINISHED,
         /** A node threw; the failure still has to be recorded in a new transaction. */
-        FAILED
+        FAILED,
+        /** A node made the whole burst roll back: run it again one step per transaction. */
+        RETRY_STEPWISE
     }
 
     static StepOutcome of(Kind kind, String stoppedAt) {

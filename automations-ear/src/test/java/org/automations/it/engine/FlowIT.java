@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -135,6 +137,9 @@ class FlowIT {
 
     /** onError continues at the error node; a later uncaught error stops the automation. */
     public static class Failing extends Automation {
+        @PersistenceContext(unitName = "automations")
+        EntityManager em;
+
         Execute start = new Execute(this::boom).onError("fix");
         Execute fix = new Execute(this::fix);
         Execute crash = new Execute(this::crash);
@@ -142,6 +147,11 @@ class FlowIT {
 
         void boom(AutomationTaskModel task) {
             task.getData().put("boomWrote", true); // rolled back with the failed step
+            long id = task.getAutomation().getId();
+            em.createNativeQuery("insert into atm_task (id, automation_id, status, locked, requires_interaction, created)"
+                    + " values (?1, ?2, 'ghost', 0, false, ?3)") // a row the failed step wrote: rolled back too
+                    .setParameter(1, 2_000_000_000L + id).setParameter(2, id).setParameter(3, task.getCreated())
+                    .executeUpdate();
             throw new IllegalStateException("boom");
         }
 

@@ -1,0 +1,223 @@
+package org.automations.bench;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.automations.Automations;
+import org.automations.DeleteResult;
+import org.automations.it.Deployments;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The benchmark program (issue 5): runs the workloads inside the deployed engine and writes the
+ * medians of three runs to {@code automations-ear/target/benchmark-<db>.txt} and the console. It asserts
+ * nothing: run it with {@code ./mvnw verify -Pbench} (H2) and {@code ./mvnw verify -Pbench,postgresql}.
+ */
+@ExtendWith(ArquillianExtension.class)
+class EngineBenchmark {
+
+    private static final int RUNS = 3;
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.ear(EngineBenchmark.class, BenchAutomations.class, BulkRows.class);
+    }
+
+    @Inject
+    Automations automations;
+
+    @Resource(lookup = "java:jboss/datasources/AutomationsDS")
+    DataSource dataSource;
+
+    @PersistenceUnit(unitName = "automations")
+    EntityManagerFactory emf;
+
+    private final List<String> report = new ArrayList<>();
+
+    @Test
+    void run() throws Exception {
+        BulkRows rows = new BulkRows(dataSource);
+        line("Automations engine benchmark on %s, %d cores, Java %s, %s", database(),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Instant.now());
+        line("Each figure is the median of %d runs.", RUNS);
+        warmUp(rows);
+        w1LinearThroughput(rows);
+        statementsPerStep(rows);
+        physicalLimit(rows);
+        w2IdleTick(rows);
+        w3DueWave(rows);
+        w5HistoryCleanup(rows);
+        rows.deleteAll();
+        Path file = Path.of(System.getProperty("bench.report.dir", "/tmp"), "benchmark-" + database().toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]", "") + ".txt");
+        Files.write(file, report);
+        System.out.println(String.join("\n", report));
+    }
+
+    private void warmUp(BulkRows rows) throws SQLException {
+        for (int i = 0; i < 300; i++) {
+            automations.create(BenchAutomations.FiveSteps.class, Map.of());
+        }
+        rows.deleteAll();
+    }
+
+    private void w1LinearThroughput(BulkRows rows) throws SQLException {
+        int count = 1000;
+        List<Double> seconds = new ArrayList<>();
+        for (int run = 0; run < RUNS; run++) {
+            rows.deleteAll();
+            long start = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                automations.create(BenchAutomations.FiveSteps.class, Map.of("n", i));
+            }
+            seconds.add((System.nanoTime() - start) / 1e9);
+        }
+        double s = median(seconds);
+        line("W1 linear throughput: %d automations of 5 Execute + End in %.2f s: %.0f automations/s, %.0f steps/s"
+                + " (5 Execute steps each; %.0f tasks/s counting End)", count, s, count / s, 5 * count / s, 6 * count / s);
+    }
+
+    private void statementsPerStep(BulkRows rows) throws Exception {
+        rows.deleteAll();
+        Object statistics = statistics();
+        invoke(statistics, "setStatisticsEnabled", true);
+        invoke(statistics, "clear");
+        int count = 200;
+        for (int i = 0; i < count; i++) {
+            automations.create(BenchAutomations.FiveSteps.class, Map.of("n", i));
+        }
+        long statements = (Long) invoke(statistics, "getPrepareStatementCount");
+        long inserts = (Long) invoke(statistics, "getEntityInsertCount");
+        long updates = (Long) invoke(statistics, "getEntityUpdateCount");
+        long transactions = (Long) invoke(statistics, "getSuccessfulTransactionCount");
+        invoke(statistics, "setStatisticsEnabled", false);
+        double steps = 6.0 * count;
+        line("W1 per step (6 tasks per automation, Hibernate statistics): %.2f SQL statements, %.2f rows written"
+                + " (%.2f inserts, %.2f updates), %.2f transactions", statements / steps, (inserts + updates) / steps,
+                inserts / steps, updates / steps, transactions / steps);
+    }
+
+    private void physicalLimit(BulkRows rows) throws SQLException {
+        List<Double> rates = new ArrayList<>();
+        for (int run = 0; run < RUNS; run++) {
+            rows.deleteAll();
+            rates.add(rows.minimalStepRate(rows.insertPlain(3000)));
+        }
+        line("Physical limit (plain JDBC, one transaction = insert a task row + update the automation row,"
+                + " one thread): %.0f transactions/s", median(rates));
+    }
+
+    private void w2IdleTick(BulkRows rows) throws SQLException {
+        Instant tomorrow = Instant.now().plus(Duration.ofDays(1));
+        for (int paused : new int[] {5_000, 10_000, 20_000}) {
+            rows.deleteAll();
+            rows.insertWaiting(BenchAutomations.PausedADay.class, paused, "later", tomorrow, tomorrow, null);
+            rows.insertWaiting(BenchAutomations.WaitsForAPerson.class, 2_000, "review", null, null, "group");
+            List<Double> millis = new ArrayList<>();
+            for (int run = 0; run < RUNS + 2; run++) {
+                long start = System.nanoTime();
+                int advanced = automations.run();
+                millis.add((System.nanoTime() - start) / 1e6);
+                if (advanced != 0) {
+                    throw new IllegalStateException("the idle tick advanced " + advanced);
+                }
+            }
+            line("W2 idle tick: %d paused for a day + 2000 at a Form: run() with nothing due %.2f ms", paused,
+                    median(millis.subList(2, millis.size())));
+        }
+    }
+
+    private void w3DueWave(BulkRows rows) throws SQLException {
+        int count = 5_000;
+        List<Double> seconds = new ArrayList<>();
+        for (int run = 0; run < RUNS; run++) {
+            rows.deleteAll();
+            Instant due = Instant.now().minusSeconds(1);
+            rows.insertWaiting(BenchAutomations.PausedADay.class, count, "later", due, due, null);
+            long start = System.nanoTime();
+            int advanced = 0;
+            while (advanced < count) {
+                int tick = automations.run();
+                if (tick == 0) {
+                    throw new IllegalStateException("the wave stopped after " + advanced);
+                }
+                advanced += tick;
+            }
+            seconds.add((System.nanoTime() - start) / 1e9);
+        }
+        double s = median(seconds);
+        line("W3 due wave: %d automations due at once advanced to End by ticks in %.2f s: %.0f automations/s", count, s,
+                count / s);
+    }
+
+    private void w5HistoryCleanup(BulkRows rows) throws SQLException {
+        int count = 5_000;
+        List<Double> seconds = new ArrayList<>();
+        long deleted = 0;
+        for (int run = 0; run < RUNS; run++) {
+            rows.deleteAll();
+            for (int i = 0; i < count; i++) {
+                automations.create(BenchAutomations.FiveSteps.class, Map.of());
+            }
+            long start = System.nanoTime();
+            DeleteResult result = automations.deleteHistory(0);
+            seconds.add((System.nanoTime() - start) / 1e9);
+            deleted = result.total();
+        }
+        double s = median(seconds);
+        line("W5 history cleanup: %d finished W1 automations, %d rows deleted in %.2f s: %.0f rows/s"
+                + " (Automations.deleteHistory, batches of 500 automations)", count, deleted, s, deleted / s);
+    }
+
+    private String database() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getDatabaseProductVersion();
+        }
+    }
+
+    private Object statistics() throws Exception {
+        Class<?> sessionFactory = emf.getClass().getClassLoader().loadClass("org.hibernate.SessionFactory");
+        Object factory = emf.unwrap(sessionFactory);
+        return sessionFactory.getMethod("getStatistics").invoke(factory);
+    }
+
+    private static Object invoke(Object target, String method, Object... args) throws Exception {
+        for (Method m : target.getClass().getMethods()) {
+            if (m.getName().equals(method) && m.getParameterCount() == args.length) {
+                return m.invoke(target, args);
+            }
+        }
+        throw new NoSuchMethodException(method);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private void line(String format, Object... args) {
+        String text = String.format(Locale.ROOT, format, args);
+        report.add(text);
+        System.out.println(text);
+    }
+
+}
