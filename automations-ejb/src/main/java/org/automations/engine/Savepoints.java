@@ -1,51 +1,36 @@
 package org.automations.engine;
 
 import jakarta.persistence.EntityManager;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Savepoint;
-import javax.sql.DataSource;
 
 /**
- * A JDBC savepoint before each step of a burst. Inside a JTA transaction the datasource hands out the
- * connection the persistence unit already uses, so rolling back to the savepoint undoes exactly the
- * rows the failed step flushed; clearing the persistence context drops what it had not flushed.
+ * A savepoint before each step of a burst, set with SQL on the persistence unit's own connection
+ * (JTA forbids the JDBC savepoint rollback, SQL is portable between H2 and PostgreSQL). Rolling back
+ * to it undoes exactly the rows the failed step wrote; clearing the persistence context drops what
+ * it had not flushed.
  */
-final class Savepoints implements AutoCloseable {
+final class Savepoints {
 
     private final EntityManager em;
-    private final DataSource dataSource;
-    private Connection connection;
-    private Savepoint savepoint;
+    private boolean set;
 
-    Savepoints(EntityManager em, DataSource dataSource) {
+    Savepoints(EntityManager em) {
         this.em = em;
-        this.dataSource = dataSource;
     }
 
     /** Flushes what the previous steps did, then marks the point to return to. */
-    void set() throws SQLException {
+    void set() {
         em.flush();
-        if (connection == null) {
-            connection = dataSource.getConnection();
-        }
-        if (savepoint != null) {
-            connection.releaseSavepoint(savepoint);
-        }
-        savepoint = connection.setSavepoint();
+        em.createNativeQuery("savepoint atm_step").executeUpdate();
+        set = true;
     }
 
     /** Undoes the step since the last {@link #set()}; every managed entity is detached. */
-    void rollback() throws SQLException {
-        connection.rollback(savepoint);
-        savepoint = null;
-        em.clear();
-    }
-
-    @Override
-    public void close() throws SQLException {
-        if (connection != null) {
-            connection.close();
+    void rollback() {
+        if (!set) {
+            throw new IllegalStateException("no savepoint to roll back to");
         }
+        em.clear();
+        em.createNativeQuery("rollback to savepoint atm_step").executeUpdate();
+        set = false;
     }
 }

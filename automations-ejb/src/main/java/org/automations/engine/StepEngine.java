@@ -74,6 +74,7 @@ public class StepEngine {
                 mode = ClaimMode.CONTINUE; // the tick checked that it was due; later bursts just continue
             }
             stoppedAt = outcome.stoppedAt();
+            progressed |= outcome.progressed();
             switch (outcome.kind()) {
                 case FAILED -> {
                     progressed = true;
@@ -83,7 +84,9 @@ public class StepEngine {
                     }
                 }
                 case RETRY_STEPWISE -> stepwise = true;
-                case PROGRESSED -> progressed = true;
+                case PROGRESSED -> {
+                    // more steps than one transaction takes: next burst
+                }
                 case PAUSED -> {
                     return new Advance(true, stoppedAt);
                 }

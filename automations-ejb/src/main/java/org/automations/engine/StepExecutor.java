@@ -15,7 +15,6 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -24,7 +23,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.automations.flow.Automation;
 import org.automations.flow.Data;
 import org.automations.flow.Execute;
@@ -73,10 +71,6 @@ public class StepExecutor {
     @Resource
     ManagedExecutorService executor;
 
-    /** The persistence unit's datasource: inside a transaction it hands out the same connection. */
-    @Resource(lookup = "java:jboss/datasources/AutomationsDS")
-    DataSource dataSource;
-
     /** True while a step of that automation runs on the calling thread. */
     public static boolean isStepping(long automationId) {
         return STEPPING.get().contains(automationId);
@@ -109,7 +103,9 @@ public class StepExecutor {
     public Created createAndRun(AutomationDefinition definition, Data data, String uniqueKey, String startNode,
             Instant now, int maxSteps) {
         AutomationModel model = create(definition, data, uniqueKey, startNode, false, now);
-        return new Created(model, runSteps(model, now, maxSteps, true));
+        StepOutcome outcome = runSteps(model, now, maxSteps, true);
+        // A failed step cleared the persistence context: hand out the state as it will commit.
+        return new Created(em.find(AutomationModel.class, model.getId()), outcome);
     }
 
     private StepOutcome runSteps(AutomationModel model, Instant now, int maxSteps, boolean afterOtherWork) {
@@ -125,9 +121,11 @@ public class StepExecutor {
             return StepOutcome.of(StepOutcome.Kind.WAITING, null);
         }
         STEPPING.get().add(automationId);
-        try (Savepoints savepoints = new Savepoints(em, dataSource)) {
+        Savepoints savepoints = new Savepoints(em);
+        try {
             StepRun run = stepRun(definition.get(), model, now);
             StepOutcome outcome = null;
+            boolean progressed = false;
             for (int step = 0; step < maxSteps; step++) {
                 boolean protect = afterOtherWork || step > 0;
                 if (protect) {
@@ -146,19 +144,18 @@ public class StepExecutor {
                     }
                     savepoints.rollback();
                     if (!recordFailure(automationId, failure.taskId, failure.getCause(), now)) {
-                        return StepOutcome.of(StepOutcome.Kind.FINISHED, null);
+                        return StepOutcome.of(StepOutcome.Kind.FINISHED, null).afterProgress();
                     }
                     AutomationModel reloaded = em.find(AutomationModel.class, automationId);
                     run = stepRun(definition.get(), reloaded, now);
                     outcome = StepOutcome.of(StepOutcome.Kind.PROGRESSED, failure.node);
                 }
+                progressed |= outcome.progressed();
                 if (outcome.kind() != StepOutcome.Kind.PROGRESSED) {
                     break;
                 }
             }
-            return outcome;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Savepoint handling failed for automation " + automationId, e);
+            return progressed ? outcome.afterProgress() : outcome;
         } finally {
             STEPPING.get().remove(automationId);
         }

@@ -7,8 +7,9 @@ package org.automations.engine;
  * @param stoppedAt the node where the automation now waits (or the failed node), null when finished
  * @param failedTaskId the task whose node threw (FAILED only)
  * @param error the exception (FAILED only); the step's transaction has been rolled back
+ * @param progressed true when at least one step was processed and committed with this outcome
  */
-public record StepOutcome(Kind kind, String stoppedAt, Long failedTaskId, Throwable error) {
+public record StepOutcome(Kind kind, String stoppedAt, Long failedTaskId, Throwable error, boolean progressed) {
 
     public enum Kind {
         /** Another thread or server holds the automation, or it is no longer due. */
@@ -28,14 +29,15 @@ public record StepOutcome(Kind kind, String stoppedAt, Long failedTaskId, Throwa
     }
 
     static StepOutcome of(Kind kind, String stoppedAt) {
-        return new StepOutcome(kind, stoppedAt, null, null);
+        return new StepOutcome(kind, stoppedAt, null, null, kind == Kind.PROGRESSED || kind == Kind.PAUSED);
     }
 
     static StepOutcome failed(String node, long taskId, Throwable error) {
-        return new StepOutcome(Kind.FAILED, node, taskId, error);
+        return new StepOutcome(Kind.FAILED, node, taskId, error, false);
     }
 
-    boolean madeProgress() {
-        return kind == Kind.PROGRESSED || kind == Kind.PAUSED;
+    /** The same outcome, marked as having made progress (an earlier step of the burst did). */
+    StepOutcome afterProgress() {
+        return new StepOutcome(kind, stoppedAt, failedTaskId, error, true);
     }
 }

@@ -166,7 +166,7 @@ final class StepRun {
             finish(task, "OK");
             model.setStatus(AutomationStatus.FINISHED);
             model.setUniqueKey(null);
-            return StepOutcome.of(StepOutcome.Kind.FINISHED, null);
+            return StepOutcome.of(StepOutcome.Kind.FINISHED, null).afterProgress();
         }
         if (node instanceof Form form) {
             awaitPerson(form, task);
