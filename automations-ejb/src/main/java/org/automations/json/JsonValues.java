@@ -1,6 +1,5 @@
 package org.automations.json;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -11,6 +10,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -24,6 +24,9 @@ import java.util.Map;
  * keys) are JSON values; numbers read back as the narrowest of Integer, Long or BigDecimal.
  */
 public final class JsonValues {
+
+    /** Looked up once: {@code Json.createXxx} looks the provider up through ServiceLoader on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static volatile Jsonb jsonb;
 
@@ -118,7 +121,7 @@ public final class JsonValues {
         if (json == null || json.isBlank()) {
             return null;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             return fromJsonValue(reader.readValue());
         }
     }
@@ -188,32 +191,32 @@ public final class JsonValues {
             return JsonValue.NULL;
         }
         if (value instanceof String s) {
-            return Json.createValue(s);
+            return JSON.createValue(s);
         }
         if (value instanceof Boolean b) {
             return b ? JsonValue.TRUE : JsonValue.FALSE;
         }
         if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
-            return Json.createValue(((Number) value).intValue());
+            return JSON.createValue(((Number) value).intValue());
         }
         if (value instanceof Long l) {
-            return Json.createValue(l);
+            return JSON.createValue(l);
         }
         if (value instanceof BigInteger bi) {
-            return Json.createValue(bi);
+            return JSON.createValue(bi);
         }
         if (value instanceof BigDecimal bd) {
-            return Json.createValue(bd);
+            return JSON.createValue(bd);
         }
         if (value instanceof Number n) {
             double d = n.doubleValue();
             if (Double.isNaN(d) || Double.isInfinite(d)) {
                 throw new IllegalArgumentException(path + " is " + value + ", which JSON cannot hold");
             }
-            return Json.createValue(d);
+            return JSON.createValue(d);
         }
         if (value instanceof Map<?, ?> map) {
-            JsonObjectBuilder builder = Json.createObjectBuilder();
+            JsonObjectBuilder builder = JSON.createObjectBuilder();
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 if (!(e.getKey() instanceof String key)) {
                     throw new IllegalArgumentException(path + " has the non-string key " + e.getKey());
@@ -223,7 +226,7 @@ public final class JsonValues {
             return builder.build();
         }
         if (value instanceof List<?> list) {
-            JsonArrayBuilder builder = Json.createArrayBuilder();
+            JsonArrayBuilder builder = JSON.createArrayBuilder();
             for (int i = 0; i < list.size(); i++) {
                 builder.add(toJsonValue(path + "[" + i + "]", list.get(i)));
             }
