@@ -28,7 +28,9 @@ create unique index atm_automation_unique on atm_automation (unique_key);
 create table atm_task (
     id                      bigint                      not null primary key,
     automation_id           bigint                      not null references atm_automation (id) on delete cascade,
-    previous_id             bigint                      references atm_task (id) on delete set null,
+    -- No foreign key: a task's predecessor always belongs to the same automation, and history is
+    -- deleted an automation at a time, so a key would only make every delete look up its successors.
+    previous_id             bigint,
     status                  varchar(255)                not null,
     locked                  integer                     not null,
     requires_interaction    boolean                     not null,
