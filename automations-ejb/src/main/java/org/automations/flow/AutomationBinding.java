@@ -82,7 +82,21 @@ public final class AutomationBinding {
         return (Class<? extends Automation>) current;
     }
 
+    /** The instance fields of each automation class, made accessible once (binding runs for every step). */
+    private static final ClassValue<List<Field>> FIELDS = new ClassValue<>() {
+        @Override
+        protected List<Field> computeValue(Class<?> type) {
+            List<Field> fields = collectInstanceFields(type);
+            fields.forEach(field -> field.setAccessible(true));
+            return List.copyOf(fields);
+        }
+    };
+
     private static List<Field> instanceFields(Class<?> type) {
+        return FIELDS.get(type);
+    }
+
+    private static List<Field> collectInstanceFields(Class<?> type) {
         List<Class<?>> hierarchy = new ArrayList<>();
         for (Class<?> c = type; c != null && c != Automation.class && c != Object.class; c = c.getSuperclass()) {
             hierarchy.add(0, c);
@@ -100,7 +114,6 @@ public final class AutomationBinding {
 
     private static Object read(Field field, Object target) {
         try {
-            field.setAccessible(true);
             return field.get(target);
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
