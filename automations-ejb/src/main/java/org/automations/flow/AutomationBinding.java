@@ -87,7 +87,7 @@ public final class AutomationBinding {
         @Override
         protected List<Field> computeValue(Class<?> type) {
             List<Field> fields = collectInstanceFields(type);
-            fields.forEach(field -> field.setAccessible(true));
+            fields.removeIf(field -> !field.trySetAccessible());
             return List.copyOf(fields);
         }
     };
