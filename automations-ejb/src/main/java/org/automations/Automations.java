@@ -34,6 +34,7 @@ import org.automations.flow.Automation;
 import org.automations.flow.AutomationBinding;
 import org.automations.flow.AutomationDefinitionException;
 import org.automations.flow.Data;
+import org.automations.flow.Node;
 import org.automations.model.AutomationModel;
 import org.automations.model.AutomationStatus;
 import org.automations.model.AutomationTaskModel;
@@ -360,6 +361,18 @@ public class Automations {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public long countOpenTasks(TaskUser user) {
         return openTasks.count(user);
+    }
+
+    /** The verbose name of a deployed automation class given by name (for lists); the name itself otherwise. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public String getVerboseName(String className) {
+        return registry.find(className).map(d -> Automation.verboseNameOf(d.getType())).orElse(className);
+    }
+
+    /** The description of a node of a deployed automation class, or null. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public String getNodeDescription(String className, String node) {
+        return registry.find(className).map(d -> d.getPrototypeNodes().get(node)).map(Node::getDescription).orElse(null);
     }
 
     /** The caller as the task rules see them: realm name and roles. */
