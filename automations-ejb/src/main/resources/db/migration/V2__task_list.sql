@@ -10,8 +10,9 @@ create table atm_task_permission (
     primary key (task_id, permission)
 );
 
--- Open tasks waiting for a person, newest first: the list walks this index and stops after a page.
-create index atm_task_open_newest on atm_task (requires_interaction, finished, created, id);
-drop index atm_task_open_interaction;
-create index atm_task_interaction_user on atm_task (interaction_user);
-create index atm_task_interaction_group on atm_task (interaction_group);
+-- True while the task waits for a person (requires_interaction and not finished), kept by the
+-- entity. An equality the list can walk newest first in this index and stop after a page; with
+-- "finished is null" PostgreSQL sorts every open task instead (IS NULL does not order an index).
+alter table atm_task add column awaits_person boolean default false not null;
+update atm_task set awaits_person = true where requires_interaction = true and finished is null;
+create index atm_task_awaits_person on atm_task (awaits_person, created, id);

@@ -61,8 +61,7 @@ public class OpenTasks {
     private Predicate restriction(TaskUser user, CriteriaBuilder cb, AbstractQuery<?> query,
             Root<AutomationTaskModel> task, Join<AutomationTaskModel, AutomationModel> automation) {
         return cb.and(
-                cb.isTrue(task.get("requiresInteraction")),
-                cb.isNull(task.get("finished")),
+                cb.isTrue(task.get("awaitsPerson")), // requires interaction and not finished, indexed
                 cb.isFalse(automation.get("finished")),
                 access.mayProcess(user, cb, query, task));
     }

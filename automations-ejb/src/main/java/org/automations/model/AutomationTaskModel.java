@@ -58,6 +58,10 @@ public class AutomationTaskModel {
     @Column(name = "requires_interaction", nullable = false)
     private boolean requiresInteraction;
 
+    /** requiresInteraction and not finished: what the task list's index is on. */
+    @Column(name = "awaits_person", nullable = false)
+    private boolean awaitsPerson;
+
     @Column(name = "interaction_user", length = 150)
     private String interactionUser;
 
@@ -133,6 +137,12 @@ public class AutomationTaskModel {
 
     public void setRequiresInteraction(boolean requiresInteraction) {
         this.requiresInteraction = requiresInteraction;
+        this.awaitsPerson = requiresInteraction && finished == null;
+    }
+
+    /** True while a person has to act on this task (it requires interaction and is not finished). */
+    public boolean isAwaitingPerson() {
+        return awaitsPerson;
     }
 
     public String getInteractionUser() {
@@ -174,6 +184,7 @@ public class AutomationTaskModel {
 
     public void setFinished(Instant finished) {
         this.finished = finished;
+        this.awaitsPerson = requiresInteraction && finished == null;
     }
 
     public Instant getDue() {
