@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
@@ -115,8 +116,10 @@ class TaskPagesIT {
             String firstTab = jacob.getWindowHandle();
             jacob.switchTo().newWindow(WindowType.TAB);
             jacob.get(second);
-            jacob.findElement(By.id("form:summary")).sendKeys("Approved in the second tab");
-            jacob.findElement(By.id("form:submit")).click();
+            jacob.findElement(By.id("form:submit")).click(); // invalid first: the back parameter must survive
+            Browsers.waitFor(jacob).until(textToBePresentInElementLocated(By.id("form:summaryMessage"), "must not be blank"));
+            // By keyboard only: type, then Enter submits the form.
+            jacob.findElement(By.id("form:summary")).sendKeys("Approved in the second tab", Keys.ENTER);
             Browsers.waitFor(jacob).until(urlToBe(BASE.toString()));
             jacob.switchTo().window(firstTab);
             jacob.findElement(By.id("form:summary")).sendKeys("Too late");
@@ -128,7 +131,7 @@ class TaskPagesIT {
             jacob.get(BASE.resolve("tasks").toString());
             assertTrue(jacob.findElements(By.cssSelector("a.task-link")).isEmpty());
 
-            jacob.findElement(By.id("account:logout")).click();
+            jacob.findElement(By.id("logout")).click();
             Browsers.waitFor(jacob).until(urlToBe(BASE.toString()));
             jacob.get(BASE.resolve("tasks").toString());
             assertFalse(jacob.findElements(By.id("j_username")).isEmpty(), "logged out: the login form again");
