@@ -8,6 +8,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -15,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.automations.engine.AutomationDefinition;
 import org.automations.engine.AutomationFactory;
 import org.automations.engine.AutomationRegistry;
@@ -23,17 +26,23 @@ import org.automations.engine.EngineClock;
 import org.automations.engine.EngineSettings;
 import org.automations.engine.HistoryStore;
 import org.automations.engine.MessageDispatcher;
+import org.automations.engine.OpenTasks;
 import org.automations.engine.StepEngine;
 import org.automations.engine.StepExecutor;
 import org.automations.engine.StepOutcome;
+import org.automations.engine.TaskForms;
 import org.automations.engine.UniqueKeys;
 import org.automations.flow.Automation;
 import org.automations.flow.AutomationBinding;
 import org.automations.flow.AutomationDefinitionException;
 import org.automations.flow.Data;
+import org.automations.flow.Node;
 import org.automations.model.AutomationModel;
 import org.automations.model.AutomationStatus;
 import org.automations.model.AutomationTaskModel;
+import org.automations.security.RealmUsers;
+import org.automations.security.TaskAccess;
+import org.automations.security.TaskUser;
 
 /**
  * The service applications use: create and find automations, send messages, run the tick by hand,
@@ -73,6 +82,21 @@ public class Automations {
 
     @Inject
     EngineSettings settings;
+
+    @Inject
+    OpenTasks openTasks;
+
+    @Inject
+    TaskForms taskForms;
+
+    @Inject
+    RealmUsers users;
+
+    @Inject
+    TaskAccess access;
+
+    @Inject
+    Validator validator;
 
     // ---- creating and finding -------------------------------------------------------------------
 
@@ -339,6 +363,126 @@ public class Automations {
         return em.createQuery("select t.status from AutomationTaskModel t where t.automation.id = :id"
                 + " and t.finished is null order by t.id", String.class)
                 .setParameter("id", automationId).getResultList();
+    }
+
+    // ---- human tasks (forms) -----------------------------------------------------------------------------
+
+    /**
+     * The open tasks the user may process (assigned to them, to one of their groups, or needing only
+     * permissions they hold; every open task for a superuser), newest first. The user's roles come
+     * from the container's security realm.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<AutomationTaskModel> getOpenTasks(String username) {
+        return openTasks.page(users.byName(username), 0, 0);
+    }
+
+    /** {@link #getOpenTasks(String)} for the caller (empty when not logged in). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<AutomationTaskModel> getOpenTasks() {
+        return openTasks.page(users.caller(), 0, 0);
+    }
+
+    /** One page of the caller's open tasks, newest first. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<AutomationTaskModel> getOpenTasks(int first, int max) {
+        return openTasks.page(users.caller(), first, max);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long countOpenTasks() {
+        return openTasks.count(users.caller());
+    }
+
+    /** One page of the open tasks of a user given with their roles (for projects with their own user store). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<AutomationTaskModel> getOpenTasks(TaskUser user, int first, int max) {
+        return openTasks.page(user, first, max);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long countOpenTasks(TaskUser user) {
+        return openTasks.count(user);
+    }
+
+    /** The verbose name of a deployed automation class given by name (for lists); the name itself otherwise. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public String getVerboseName(String className) {
+        return registry.find(className).map(d -> Automation.verboseNameOf(d.getType())).orElse(className);
+    }
+
+    /** The description of a node of a deployed automation class, or null. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public String getNodeDescription(String className, String node) {
+        return registry.find(className).map(d -> d.getPrototypeNodes().get(node)).map(Node::getDescription).orElse(null);
+    }
+
+    /** The caller as the task rules see them: realm name and roles. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public TaskUser getTaskUser() {
+        return users.caller();
+    }
+
+    /** A user by name with the roles the realm gives them. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public TaskUser getTaskUser(String username) {
+        return users.byName(username);
+    }
+
+    /** True when the user may see and process the task ({@link TaskAccess}). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean mayProcess(TaskUser user, AutomationTaskModel task) {
+        return access.mayProcess(user, task);
+    }
+
+    /**
+     * A form task (open or done) with what a page needs to show it; empty for an unknown id or a task
+     * that does not wait for a person. Access is not checked here: see {@link #mayProcess}.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<TaskForm> getTaskForm(long taskId) {
+        return taskForms.find(taskId);
+    }
+
+    /** Submits a form task as the caller; see {@link #completeForm(long, Object, TaskUser)}. */
+    public FormResult completeForm(long taskId, Object formBean) {
+        return completeForm(taskId, formBean, users.caller());
+    }
+
+    /** Submits a form task as the user with that name (roles from the realm). */
+    public FormResult completeForm(long taskId, Object formBean, String username) {
+        return completeForm(taskId, formBean, users.byName(username));
+    }
+
+    /**
+     * Submits a form task: checks that the user may process it and that the bean is valid (Bean
+     * Validation; an invalid bean throws IllegalArgumentException and writes nothing), stores the data
+     * (API.md: the bean under the node's name, {@code _<node>_validated}), then runs the automation on
+     * in this call. Of concurrent submissions of one task exactly one completes it; the others get
+     * {@link FormResult#ALREADY_DONE}.
+     */
+    public FormResult completeForm(long taskId, Object formBean, TaskUser user) {
+        AutomationTaskModel task = em.find(AutomationTaskModel.class, taskId);
+        if (task == null || !task.isRequiresInteraction()) {
+            return FormResult.NOT_FOUND;
+        }
+        if (user.isAnonymous() || !access.mayProcess(user, task)) {
+            return FormResult.FORBIDDEN;
+        }
+        if (task.getFinished() != null) {
+            return FormResult.ALREADY_DONE;
+        }
+        Set<ConstraintViolation<Object>> violations = formBean == null ? Set.of() : validator.validate(formBean);
+        if (!violations.isEmpty()) {
+            throw new IllegalArgumentException("Task " + taskId + ": the form is not valid: " + violations.stream()
+                    .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().toList());
+        }
+        long automationId = task.getAutomation().getId();
+        FormResult result = executor.completeForm(taskId, formBean, user.name(), EngineClock.now());
+        if (result == FormResult.COMPLETED) {
+            engine.advance(automationId, EngineClock.now(), false);
+        }
+        return result;
     }
 
     private Optional<AutomationModel> runningWithKey(String uniqueKey) {

@@ -1,5 +1,6 @@
 package org.automations.engine;
 
+import jakarta.persistence.Entity;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
@@ -16,8 +17,10 @@ import org.automations.flow.AutomationBinding;
 import org.automations.flow.AutomationDefinitionException;
 import org.automations.flow.End;
 import org.automations.flow.Execute;
+import org.automations.flow.Form;
 import org.automations.flow.If;
 import org.automations.flow.Join;
+import org.automations.flow.ModelForm;
 import org.automations.flow.Node;
 import org.automations.flow.Repeat;
 import org.automations.flow.Split;
@@ -95,6 +98,14 @@ public final class AutomationDefinition {
                         + String.join(", ", byName.keySet()));
             }
         }
+        if (node instanceof ModelForm modelForm && !modelForm.getEntity().isAnnotationPresent(Entity.class)) {
+            throw new AutomationDefinitionException(where + "edits " + modelForm.getEntity().getName()
+                    + ", which is not a JPA @Entity");
+        }
+        if (node instanceof Form form && !hasNoArgumentConstructor(form.getFormBean())) {
+            throw new AutomationDefinitionException(where + "uses the form bean " + form.getFormBean().getName()
+                    + ", which needs a no-argument constructor");
+        }
         if (node instanceof If conditional && conditional.getThen() == null) {
             throw new AutomationDefinitionException(where + "has no .then(...); an If needs one");
         }
@@ -131,6 +142,15 @@ public final class AutomationDefinition {
                     || conditional.getOtherwise() == null || conditional.getOtherwise().node() == null;
         }
         return true;
+    }
+
+    private static boolean hasNoArgumentConstructor(Class<?> bean) {
+        try {
+            bean.getDeclaredConstructor();
+            return !Modifier.isAbstract(bean.getModifiers()) && !bean.isInterface();
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     private static Automation construct(Class<? extends Automation> type) {

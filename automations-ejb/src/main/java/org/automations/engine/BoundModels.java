@@ -53,6 +53,20 @@ public class BoundModels {
         return em.find(type, convert(id, idType));
     }
 
+    /**
+     * Saves a ModelForm's entity in the automation's persistence context (joining the caller's
+     * transaction) and returns its id as a JSON value.
+     */
+    public Object save(Automation automation, Object entity) {
+        if (entity == null || entityClass(entity) == null) {
+            throw new IllegalArgumentException("A ModelForm needs an entity, not " + entity);
+        }
+        EntityManager em = entityManagerOf(automation);
+        Object managed = em.merge(entity);
+        em.flush(); // assigns a generated id
+        return idOf(automation, "the ModelForm's entity", managed);
+    }
+
     private Object idOf(Automation automation, String name, Object entity) {
         Object id = entityManagerOf(automation).getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(entity);
         if (id == null) {

@@ -9,12 +9,13 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import javax.sql.DataSource;
+import org.automations.engine.migration.V3TaskPermissions;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 
 /**
  * Brings the database schema to the current version with the versioned migrations in
- * {@code db/migration} before anything else of the engine runs.
+ * {@code db/migration} (and the Java migrations registered here) before anything else of the engine runs.
  */
 @Singleton
 @Startup
@@ -38,6 +39,7 @@ public class SchemaMigration {
                 .table("atm_schema_history")
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
+                .javaMigrations(new V3TaskPermissions())
                 .cleanDisabled(!cleanFirst)
                 .load();
         if (cleanFirst) {

@@ -17,15 +17,19 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.automations.FormResult;
 import org.automations.flow.Automation;
 import org.automations.flow.Data;
 import org.automations.flow.Execute;
+import org.automations.flow.Form;
+import org.automations.flow.ModelForm;
 import org.automations.flow.Node;
 import org.automations.json.JsonValues;
 import org.automations.model.AutomationModel;
@@ -61,6 +65,9 @@ public class StepExecutor {
 
     @Inject
     MessageDispatcher messages;
+
+    @Inject
+    BoundModels models;
 
     @Resource
     SessionContext context;
@@ -226,6 +233,52 @@ public class StepExecutor {
         }
     }
 
+    /**
+     * Completes a form task exactly once (DESIGN.md guarantee 5): under the automation's row lock the
+     * task must still be open, so of two submissions racing each other the second finds it done. Stores
+     * the bean as JSON under the node's name (a ModelForm saves its entity and stores the id under its
+     * key) and {@code _<node>_validated}, then enters the next node; the caller runs the automation on.
+     * Access has been checked by the caller.
+     */
+    public FormResult completeForm(long taskId, Object formBean, String username, Instant now) {
+        List<Long> owner = em.createQuery("select t.automation.id from AutomationTaskModel t where t.id = :id",
+                Long.class).setParameter("id", taskId).getResultList();
+        if (owner.isEmpty()) {
+            return FormResult.NOT_FOUND;
+        }
+        AutomationModel model = claim(owner.get(0), now, ClaimMode.WAIT);
+        // Read only now, under the lock: what another submission committed meanwhile is visible.
+        AutomationTaskModel task = em.find(AutomationTaskModel.class, taskId);
+        if (model == null || task == null) {
+            return FormResult.NOT_FOUND; // killed meanwhile
+        }
+        if (task.getFinished() != null || model.isFinished()) {
+            return FormResult.ALREADY_DONE;
+        }
+        Optional<AutomationDefinition> definition = registry.find(model.getAutomationClass());
+        if (!task.isRequiresInteraction() || definition.isEmpty()) {
+            return FormResult.NOT_FOUND;
+        }
+        Automation automation = factory.instance(definition.get().getType(), model);
+        if (!(automation.getNode(task.getStatus()) instanceof Form form)) {
+            return FormResult.NOT_FOUND;
+        }
+        StepRun run = stepRun(definition.get(), model, now, automation);
+        task.attach(automation.data(), form);
+        Data data = automation.data();
+        if (form instanceof ModelForm modelForm) {
+            data.put(modelForm.getKey(), models.save(automation, formBean));
+        } else {
+            data.put(form.getName(), formData(form, formBean));
+        }
+        Map<String, Object> validated = new LinkedHashMap<>();
+        validated.put("user", username);
+        validated.put("time", now.toString());
+        data.put("_" + form.getName() + "_validated", validated);
+        run.formSubmitted(task);
+        return FormResult.COMPLETED;
+    }
+
     /** Writes an automation's data at once (Automation.save() outside a step). */
     public AutomationModel saveData(long automationId, Data data) {
         AutomationModel model = claim(automationId, EngineClock.now(), ClaimMode.WAIT);
@@ -376,6 +429,16 @@ public class StepExecutor {
                 }
             }
         });
+    }
+
+    /** The bean as a JSON object (through JSON-B, so dates become ISO-8601 strings). */
+    private static Object formData(Form form, Object formBean) {
+        Object data = JsonValues.parse(JsonValues.writeResult(formBean));
+        if (!(data instanceof Map)) {
+            throw new IllegalArgumentException(form.getAutomationClass().getName() + "." + form.getName()
+                    + ": the form bean " + formBean.getClass().getName() + " cannot be written as a JSON object");
+        }
+        return data;
     }
 
     static String stackTrace(Throwable error) {

@@ -99,6 +99,12 @@ final class StepRun {
         return task;
     }
 
+    /** A person submitted the task's form (its data is in place): the task is done, the automation moves on. */
+    StepOutcome formSubmitted(AutomationTaskModel task) {
+        leave(task, "OK", definition.successor(automation.getNode(task.getStatus())));
+        return settle(progressed());
+    }
+
     /** Persists a new task at a node; constant waits and Repeat schedules are stored as its due time. */
     static AutomationTaskModel newTask(EntityManager em, AutomationModel model, Node node, AutomationTaskModel previous,
             Instant now, EngineSettings settings) {

@@ -1,6 +1,8 @@
 package org.automations.model;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -16,7 +18,9 @@ import jakarta.persistence.Transient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.automations.flow.Automation;
 import org.automations.flow.Data;
 import org.automations.flow.Node;
@@ -54,6 +58,10 @@ public class AutomationTaskModel {
     @Column(name = "requires_interaction", nullable = false)
     private boolean requiresInteraction;
 
+    /** requiresInteraction and not finished: what the task list's index is on. */
+    @Column(name = "awaits_person", nullable = false)
+    private boolean awaitsPerson;
+
     @Column(name = "interaction_user", length = 150)
     private String interactionUser;
 
@@ -62,6 +70,12 @@ public class AutomationTaskModel {
 
     @Column(name = "interaction_permissions")
     private String interactionPermissionsJson = "[]";
+
+    /** The same permissions, one row each, so that the task list can test them in SQL (see TaskAccess). */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "atm_task_permission", joinColumns = @JoinColumn(name = "task_id"))
+    @Column(name = "permission", nullable = false)
+    private Set<String> requiredPermissions = new HashSet<>();
 
     @Column(nullable = false)
     private Instant created;
@@ -123,6 +137,12 @@ public class AutomationTaskModel {
 
     public void setRequiresInteraction(boolean requiresInteraction) {
         this.requiresInteraction = requiresInteraction;
+        this.awaitsPerson = requiresInteraction && finished == null;
+    }
+
+    /** True while a person has to act on this task (it requires interaction and is not finished). */
+    public boolean isAwaitingPerson() {
+        return awaitsPerson;
     }
 
     public String getInteractionUser() {
@@ -148,7 +168,10 @@ public class AutomationTaskModel {
     }
 
     public void setInteractionPermissions(List<String> permissions) {
-        this.interactionPermissionsJson = JsonValues.write(permissions == null ? List.of() : permissions);
+        List<String> list = permissions == null ? List.of() : permissions;
+        this.interactionPermissionsJson = JsonValues.write(list);
+        requiredPermissions.clear();
+        requiredPermissions.addAll(list);
     }
 
     public Instant getCreated() {
@@ -161,6 +184,7 @@ public class AutomationTaskModel {
 
     public void setFinished(Instant finished) {
         this.finished = finished;
+        this.awaitsPerson = requiresInteraction && finished == null;
     }
 
     public Instant getDue() {

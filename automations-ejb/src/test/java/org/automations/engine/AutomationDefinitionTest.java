@@ -15,6 +15,7 @@ import org.automations.flow.Execute;
 import org.automations.flow.Form;
 import org.automations.flow.If;
 import org.automations.flow.Join;
+import org.automations.flow.ModelForm;
 import org.automations.flow.Node;
 import org.automations.flow.Receive;
 import org.automations.flow.Repeat;
@@ -193,8 +194,25 @@ class AutomationDefinitionTest {
         }
     }
 
+    static class NeedsArguments {
+        NeedsArguments(String required) {
+        }
+    }
+
+    static class FormBeanWithoutConstructor extends Automation {
+        Form ask = new Form(NeedsArguments.class).user("jacob");
+        End end = new End();
+    }
+
+    static class ModelFormOfNoEntity extends Automation {
+        ModelForm edit = new ModelForm(String.class, "key").user("jacob");
+        End end = new End();
+    }
+
     @Test
     void everyKindOfBrokenAutomationIsRefusedWithClassNodeAndProblem() {
+        expectProblem(FormBeanWithoutConstructor.class, "'ask'", "needs a no-argument constructor");
+        expectProblem(ModelFormOfNoEntity.class, "'edit'", "not a JPA @Entity");
         expectProblem(UnknownNext.class, "'start'", "unknown node 'nowhere'");
         expectProblem(SplitWithoutJoin.class, "'split'", "no matching Join");
         expectProblem(TwoNext.class, "'start'", "two .next()");

@@ -58,9 +58,10 @@ public class StartPage {
         started(automations.create(WebinarWorkflow.class, Map.of("email", "ada@example.org", "start", start)));
     }
 
+    /** With two mails pending, so that the Moderators group (jacob) gets a moderation task. */
     public void startIssueDiscussion() {
         started(automations.create(IssueDiscussion.class, Map.of("issueList", "Week " + Instant.now().toString()
-                .substring(0, 10), "confCall", true)));
+                .substring(0, 10), "confCall", true, "pendingMails", 2)));
     }
 
     private void started(Automation automation) {

@@ -1,0 +1,28 @@
+package org.automations.security;
+
+import java.util.Set;
+
+/**
+ * A person as far as human tasks care: the realm's user name and the roles the container gives them
+ * (groups and permissions are both roles). {@code name} is null for an anonymous caller, who may
+ * process nothing.
+ */
+public record TaskUser(String name, Set<String> roles) {
+
+    /** The role that may see and process every task. */
+    public static final String SUPERUSER = "superuser";
+
+    public static final TaskUser ANONYMOUS = new TaskUser(null, Set.of());
+
+    public TaskUser {
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean isSuperuser() {
+        return roles.contains(SUPERUSER);
+    }
+
+    public boolean isAnonymous() {
+        return name == null;
+    }
+}
