@@ -8,7 +8,10 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.PessimisticLockException;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -66,8 +69,12 @@ public class StepEngine {
             try {
                 outcome = executor.burst(automationId, now, mode, stepwise ? 1 : settings.stepsPerTransaction());
             } catch (EJBException | PersistenceException e) {
-                // Held by another thread or server beyond the lock timeout: that holder does the work.
-                LOG.log(Level.FINE, "Automation " + automationId + " is busy elsewhere", e);
+                if (isLockTimeout(e)) {
+                    // Held by another thread or server beyond the lock timeout: that holder does the work.
+                    LOG.log(Level.FINE, "Automation " + automationId + " is busy elsewhere", e);
+                } else {
+                    LOG.log(Level.WARNING, "Automation " + automationId + " could not advance; the next tick retries", e);
+                }
                 break;
             }
             if (mode == ClaimMode.TICK) {
@@ -96,6 +103,19 @@ public class StepEngine {
             }
         }
         return new Advance(progressed, stoppedAt);
+    }
+
+    /** True when the exception says the row lock was not granted in time (JPA, H2 HYT00, PostgreSQL 55P03). */
+    static boolean isLockTimeout(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof PessimisticLockException || t instanceof LockTimeoutException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && ("HYT00".equals(sql.getSQLState()) || "55P03".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
