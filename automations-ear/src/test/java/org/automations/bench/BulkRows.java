@@ -49,8 +49,8 @@ final class BulkRows {
                     + " values (?, ?, 'RUNNING', false, '{}', ?, null, ?, ?, ?, ?, 0)");
                     PreparedStatement t = c.prepareStatement("insert into atm_task (id, automation_id, previous_id,"
                             + " status, locked, requires_interaction, interaction_user, interaction_group,"
-                            + " interaction_permissions, created, finished, due, message, result)"
-                            + " values (?, ?, null, ?, 0, ?, null, ?, '[]', ?, null, ?, null, null)")) {
+                            + " interaction_permissions, created, finished, due, message, result, awaits_person)"
+                            + " values (?, ?, null, ?, 0, ?, null, ?, '[]', ?, null, ?, null, null, ?)")) {
                 for (int i = 0; i < count; i++) {
                     long id = nextId++;
                     a.setLong(1, id);
@@ -66,8 +66,9 @@ final class BulkRows {
                     t.setString(3, node);
                     t.setBoolean(4, group != null);
                     t.setString(5, group == null ? null : "group" + (i % 10));
-                    t.setTimestamp(6, ts(now));
+                    t.setTimestamp(6, ts(now.minusMillis(count - i)));
                     t.setTimestamp(7, ts(due));
+                    t.setBoolean(8, group != null);
                     t.addBatch();
                     if (i % 1000 == 999) {
                         a.executeBatch();

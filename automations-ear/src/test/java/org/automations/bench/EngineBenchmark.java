@@ -16,10 +16,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.automations.Automations;
 import org.automations.DeleteResult;
 import org.automations.it.Deployments;
+import org.automations.security.TaskUser;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -64,6 +66,7 @@ class EngineBenchmark {
         physicalLimit(rows);
         w2IdleTick(rows);
         w3DueWave(rows);
+        w4TaskList(rows);
         w5HistoryCleanup(rows);
         rows.deleteAll();
         Path file = Path.of(System.getProperty("bench.report.dir", "/tmp"), "benchmark-" + database().toLowerCase(Locale.ROOT)
@@ -166,6 +169,27 @@ class EngineBenchmark {
         double s = median(seconds);
         line("W3 due wave: %d automations due at once advanced to End by ticks in %.2f s: %.0f automations/s", count, s,
                 count / s);
+    }
+
+    private void w4TaskList(BulkRows rows) throws SQLException {
+        rows.deleteAll();
+        rows.insertWaiting(BenchAutomations.WaitsForAPerson.class, 20_000, "review", null, null, "group");
+        TaskUser member = new TaskUser("bench", Set.of("group3"));
+        List<Double> pageMillis = new ArrayList<>();
+        List<Double> countMillis = new ArrayList<>();
+        int pageSize = 0;
+        long total = 0;
+        for (int run = 0; run < RUNS + 2; run++) {
+            long start = System.nanoTime();
+            pageSize = automations.getOpenTasks(member, 0, 50).size();
+            pageMillis.add((System.nanoTime() - start) / 1e6);
+            start = System.nanoTime();
+            total = automations.countOpenTasks(member);
+            countMillis.add((System.nanoTime() - start) / 1e6);
+        }
+        line("W4 task list: 20000 open Form tasks over 10 groups; a group3 member's first page (%d rows) %.2f ms,"
+                + " the count of the list (%d) %.2f ms", pageSize, median(pageMillis.subList(2, pageMillis.size())), total,
+                median(countMillis.subList(2, countMillis.size())));
     }
 
     private void w5HistoryCleanup(BulkRows rows) throws SQLException {
