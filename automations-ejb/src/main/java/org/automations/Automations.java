@@ -12,6 +12,8 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,7 +129,8 @@ public class Automations {
         }
         StepExecutor.Created created;
         try {
-            created = executor.createAndRun(prepared.definition(), prepared.data(), prepared.uniqueKey(), startNode,
+            created = executor.createAndRun(prepared.definition(), prepared.automation(), prepared.data(),
+                    prepared.uniqueKey(), startNode,
                     EngineClock.now(), settings.stepsPerTransaction());
         } catch (EJBException e) {
             return runningWithKey(prepared.uniqueKey()).map(m -> factory.attach(prepared.automation(), m))
@@ -355,6 +358,20 @@ public class Automations {
                 .forEach(row -> counts.computeIfAbsent((String) row[0], c -> new EnumMap<>(AutomationStatus.class))
                         .put((AutomationStatus) row[1], (Long) row[2]));
         return counts;
+    }
+
+    /** For each of the automations, the node names where it waits now (one query for all of them). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Map<Long, List<String>> getWaitingAt(Collection<Long> automationIds) {
+        Map<Long, List<String>> waiting = new LinkedHashMap<>();
+        if (automationIds.isEmpty()) {
+            return waiting;
+        }
+        em.createQuery("select t.automation.id, t.status from AutomationTaskModel t where t.automation.id in :ids"
+                + " and t.finished is null order by t.id", Object[].class)
+                .setParameter("ids", automationIds).getResultList()
+                .forEach(row -> waiting.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add((String) row[1]));
+        return waiting;
     }
 
     /** The node names where an automation waits now (its open tasks). */

@@ -96,7 +96,7 @@ public class StepExecutor {
         if (model == null) {
             return StepOutcome.of(mode == ClaimMode.WAIT ? StepOutcome.Kind.FINISHED : StepOutcome.Kind.NOT_CLAIMED, null);
         }
-        return runSteps(model, now, maxSteps, false);
+        return runSteps(model, now, maxSteps, false, null);
     }
 
     /** What {@link #createAndRun} did: the new automation and how its first burst ended. */
@@ -105,17 +105,20 @@ public class StepExecutor {
 
     /**
      * Inserts a new automation and runs its first burst in the same transaction (one commit for a
-     * short automation). The insert is kept even when a step fails.
+     * short automation). The insert is kept even when a step fails. The caller's instance (already
+     * injected and bound) runs the steps, so no second one is made.
      */
-    public Created createAndRun(AutomationDefinition definition, Data data, String uniqueKey, String startNode,
-            Instant now, int maxSteps) {
+    public Created createAndRun(AutomationDefinition definition, Automation automation, Data data, String uniqueKey,
+            String startNode, Instant now, int maxSteps) {
         AutomationModel model = create(definition, data, uniqueKey, startNode, false, now);
-        StepOutcome outcome = runSteps(model, now, maxSteps, true);
+        StepOutcome outcome = runSteps(model, now, maxSteps, true, factory.attach(automation, model));
         // A failed step cleared the persistence context: hand out the state as it will commit.
         return new Created(em.find(AutomationModel.class, model.getId()), outcome);
     }
 
-    private StepOutcome runSteps(AutomationModel model, Instant now, int maxSteps, boolean afterOtherWork) {
+    /** @param automation the bound instance attached to the model, or null to make one */
+    private StepOutcome runSteps(AutomationModel model, Instant now, int maxSteps, boolean afterOtherWork,
+            Automation automation) {
         long automationId = model.getId();
         if (model.isFinished()) {
             return StepOutcome.of(StepOutcome.Kind.FINISHED, null);
@@ -130,7 +133,8 @@ public class StepExecutor {
         STEPPING.get().add(automationId);
         Savepoints savepoints = new Savepoints(em);
         try {
-            StepRun run = stepRun(definition.get(), model, now);
+            StepRun run = automation == null ? stepRun(definition.get(), model, now)
+                    : stepRun(definition.get(), model, now, automation);
             StepOutcome outcome = null;
             boolean progressed = false;
             for (int step = 0; step < maxSteps; step++) {

@@ -28,6 +28,8 @@ public class StartPage {
     Automations automations;
 
     private Map<String, Map<AutomationStatus, Long>> counts;
+    private List<AutomationModel> latest;
+    private Map<Long, List<String>> waiting;
 
     public List<AutomationInfo> getAutomations() {
         return automations.getAutomations();
@@ -40,12 +42,18 @@ public class StartPage {
         return counts.getOrDefault(className, Map.of()).getOrDefault(AutomationStatus.valueOf(status), 0L);
     }
 
+    /** Read once per request: Faces asks for a table's value several times. */
     public List<AutomationModel> getLatest() {
-        return automations.getLatest(LATEST);
+        if (latest == null) {
+            latest = automations.getLatest(LATEST);
+            waiting = automations.getWaitingAt(latest.stream().map(AutomationModel::getId).toList());
+        }
+        return latest;
     }
 
     public String waitingAt(AutomationModel model) {
-        return model.isFinished() ? "" : String.join(", ", automations.getWaitingAt(model.getId()));
+        getLatest();
+        return model.isFinished() ? "" : String.join(", ", waiting.getOrDefault(model.getId(), List.of()));
     }
 
     public String simpleName(String className) {

@@ -3,6 +3,7 @@ package org.automations.it.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -204,9 +205,5 @@ class LifecycleIT {
 
     private long count() {
         return em.createQuery("select count(a) from AutomationModel a", Long.class).getSingleResult();
-    }
-
-    private static void assertNull(Object value) {
-        org.junit.jupiter.api.Assertions.assertNull(value);
     }
 }
