@@ -1,0 +1,37 @@
+package org.automations.admin;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
+import org.automations.model.AutomationModel;
+import org.automations.model.AutomationTaskModel;
+
+/**
+ * Read side of the administration pages: one automation's history and its tasks. The web module
+ * checks the administrator's roles before it asks.
+ */
+@Stateless
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+public class AutomationHistory {
+
+    @PersistenceContext(unitName = "automations")
+    EntityManager em;
+
+    /** The automation with that id, if it exists. */
+    public Optional<AutomationModel> automation(long automationId) {
+        return Optional.ofNullable(em.find(AutomationModel.class, automationId));
+    }
+
+    /** The task with that id if it belongs to that automation (the traceback URL names both). */
+    public Optional<AutomationTaskModel> task(long automationId, long taskId) {
+        return em.createQuery("select t from AutomationTaskModel t join fetch t.automation a"
+                + " where t.id = :task and a.id = :automation", AutomationTaskModel.class)
+                .setParameter("task", taskId).setParameter("automation", automationId)
+                .getResultStream().findFirst();
+    }
+}
