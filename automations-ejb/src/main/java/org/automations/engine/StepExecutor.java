@@ -304,12 +304,15 @@ public class StepExecutor {
         em.createQuery("delete from AutomationModel a where a.id = :id").setParameter("id", automationId).executeUpdate();
     }
 
-    /** Re-runs the failed step of a FAILED automation as a new task at the same node. */
+    /**
+     * Re-runs the failed step of a FAILED automation as a new task at the same node. The history
+     * records who did it: a finished task at the failed node between the failed task and the new one.
+     */
     public void retry(long automationId, Instant now) {
         restart(automationId, now, true);
     }
 
-    /** Continues a FAILED automation with the node after the failed one. */
+    /** Continues a FAILED automation with the node after the failed one; recorded as {@link #retry} is. */
     public void skip(long automationId, Instant now) {
         restart(automationId, now, false);
     }
@@ -362,7 +365,7 @@ public class StepExecutor {
                 () -> new IllegalStateException("Automation " + automationId + " has the undeployed class "
                         + model.getAutomationClass()));
         List<AutomationTaskModel> failed = em.createQuery("select t from AutomationTaskModel t where t.automation = :a"
-                + " and t.result like '{\"error\"%' order by t.finished desc, t.id desc", AutomationTaskModel.class)
+                + " and t.resultJson like '{\"error\"%' order by t.finished desc, t.id desc", AutomationTaskModel.class)
                 .setParameter("a", model).setMaxResults(1).getResultList();
         if (failed.isEmpty()) {
             throw new IllegalStateException("Automation " + automationId + " has no failed task to restart from");
@@ -381,9 +384,25 @@ public class StepExecutor {
         }
         model.setStatus(AutomationStatus.RUNNING);
         model.setUniqueKey(UniqueKeys.of(definition, model.getData()));
+        AutomationTaskModel action = recordAction(model, failedTask, sameNode ? "retry" : "skip", now);
         StepRun run = stepRun(definition, model, now, automation);
-        run.enter(next, failedTask);
+        run.enter(next, action);
         run.settle(null);
+    }
+
+    /** An administrator's action as a finished task: message "Retried by x", result {action, by}. */
+    private AutomationTaskModel recordAction(AutomationModel model, AutomationTaskModel failedTask, String action,
+            Instant now) {
+        String by = context.getCallerPrincipal().getName();
+        AutomationTaskModel record = new AutomationTaskModel(model, failedTask, failedTask.getStatus(), now);
+        record.setFinished(now);
+        record.setMessage(("retry".equals(action) ? "Retried by " : "Skipped by ") + by);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("action", action);
+        result.put("by", by);
+        record.setResultJson(JsonValues.write(result));
+        em.persist(record);
+        return record;
     }
 
     private StepRun stepRun(AutomationDefinition definition, AutomationModel model, Instant now) {

@@ -6,18 +6,18 @@ import java.text.MessageFormat;
 import java.util.ResourceBundle;
 
 /** Texts of the resource bundle {@code msg} (English, German) in the language of the current view. */
-final class Messages {
+public final class Messages {
 
     private Messages() {
     }
 
-    static String text(String key, Object... arguments) {
+    public static String text(String key, Object... arguments) {
         FacesContext faces = FacesContext.getCurrentInstance();
         ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "msg");
         return new MessageFormat(bundle.getString(key), faces.getViewRoot().getLocale()).format(arguments);
     }
 
-    static void error(String key, Object... arguments) {
+    public static void error(String key, Object... arguments) {
         FacesContext.getCurrentInstance().addMessage(null,
                 new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, arguments), null));
     }

@@ -1,0 +1,113 @@
+package org.automations.web.admin;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.automations.admin.FailedAutomations;
+import org.automations.admin.FailedAutomations.FailedClass;
+import org.automations.admin.FailedAutomations.Failure;
+import org.automations.admin.FailedAutomations.ObsoleteNode;
+import org.automations.engine.EngineSettings;
+import org.automations.model.AutomationModel;
+import org.automations.model.AutomationStatus;
+import org.automations.web.Messages;
+import org.omnifaces.util.Faces;
+
+/**
+ * The errors page (/errors): failed automations grouped by class with retry, skip and kill, and
+ * the tasks waiting at removed nodes. Each action answers with a redirect to the page (so a reload
+ * does not repeat it) carrying a flash message that says what became of the automation.
+ */
+@Named
+@RequestScoped
+public class ErrorsPage {
+
+    /** Failures listed per class; the heading gives the full count. */
+    static final int SHOWN_PER_CLASS = 50;
+
+    @Inject
+    FailedAutomations failed;
+
+    @Inject
+    EngineSettings settings;
+
+    private List<FailedClass> failedClasses;
+    private final Map<String, List<Failure>> failures = new HashMap<>();
+    private List<ObsoleteNode> obsoleteNodes;
+
+    /** Read once per request: Faces evaluates a repeat's value in several phases. */
+    public List<FailedClass> getFailedClasses() {
+        if (failedClasses == null) {
+            failedClasses = failed.failedClasses();
+        }
+        return failedClasses;
+    }
+
+    public List<Failure> failures(FailedClass group) {
+        return failures.computeIfAbsent(group.className(), name -> failed.failures(name, SHOWN_PER_CLASS));
+    }
+
+    public boolean truncated(FailedClass group) {
+        return group.count() > SHOWN_PER_CLASS;
+    }
+
+    public int getShownPerClass() {
+        return SHOWN_PER_CLASS;
+    }
+
+    public List<ObsoleteNode> getObsoleteNodes() {
+        if (obsoleteNodes == null) {
+            obsoleteNodes = failed.obsoleteNodes();
+        }
+        return obsoleteNodes;
+    }
+
+    public String format(Instant time) {
+        return time == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+                .withLocale(Faces.getLocale()).withZone(settings.timeZone()).format(time);
+    }
+
+    public void retry(long automationId) {
+        act(automationId, () -> failed.retry(automationId), "errors.retried");
+    }
+
+    public void skip(long automationId) {
+        act(automationId, () -> failed.skip(automationId), "errors.skipped");
+    }
+
+    public void kill(long automationId) {
+        failed.kill(automationId);
+        done("errors.killed", automationId, "");
+    }
+
+    private void act(long automationId, Supplier<Optional<AutomationModel>> action, String key) {
+        try {
+            Optional<AutomationModel> after = action.get();
+            done(key, automationId, after.map(ErrorsPage::stateText).orElse(""));
+        } catch (IllegalStateException e) {
+            // Not failed (any more), class or node gone: say why and stay on the list.
+            org.omnifaces.util.Messages.addFlashGlobalError(Messages.text("errors.refused", automationId, e.getMessage()));
+            Faces.redirect("errors");
+        }
+    }
+
+    private static String stateText(AutomationModel model) {
+        if (model.getStatus() == AutomationStatus.FAILED) {
+            return Messages.text("errors.state.failedAgain");
+        }
+        return Messages.text(model.isFinished() ? "errors.state.finished" : "errors.state.running");
+    }
+
+    private static void done(String key, long automationId, String state) {
+        org.omnifaces.util.Messages.addFlashGlobalInfo(Messages.text(key, automationId, state));
+        Faces.redirect("errors");
+    }
+}
