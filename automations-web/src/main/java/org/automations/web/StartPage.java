@@ -12,6 +12,7 @@ import java.util.Map;
 import org.automations.AutomationInfo;
 import org.automations.Automations;
 import org.automations.demo.IssueDiscussion;
+import org.automations.demo.PartnerSync;
 import org.automations.demo.WebinarWorkflow;
 import org.automations.flow.Automation;
 import org.automations.model.AutomationModel;
@@ -70,6 +71,11 @@ public class StartPage {
     public void startIssueDiscussion() {
         started(automations.create(IssueDiscussion.class, Map.of("issueList", "Week " + Instant.now().toString()
                 .substring(0, 10), "confCall", true, "pendingMails", 2)));
+    }
+
+    /** Fails at once (the demo partner API answers 503) and shows up on the errors page. */
+    public void startPartnerSync() {
+        started(automations.create(PartnerSync.class, Map.of("partner", "ACME")));
     }
 
     private void started(Automation automation) {
