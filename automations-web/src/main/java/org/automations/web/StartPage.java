@@ -12,6 +12,7 @@ import java.util.Map;
 import org.automations.AutomationInfo;
 import org.automations.Automations;
 import org.automations.demo.IssueDiscussion;
+import org.automations.demo.NewsletterSignup;
 import org.automations.demo.PartnerSync;
 import org.automations.demo.WebinarWorkflow;
 import org.automations.flow.Automation;
@@ -71,6 +72,12 @@ public class StartPage {
     public void startIssueDiscussion() {
         started(automations.create(IssueDiscussion.class, Map.of("issueList", "Week " + Instant.now().toString()
                 .substring(0, 10), "confCall", true, "pendingMails", 2)));
+    }
+
+    /** Mails a confirmation link (to the server log); the latest table links the confirmation page. */
+    public void startNewsletter() {
+        started(automations.create(NewsletterSignup.class,
+                Map.of("email", "reader-" + System.currentTimeMillis() + "@example.org")));
     }
 
     /** Fails at once (the demo partner API answers 503) and shows up on the errors page. */
