@@ -47,6 +47,10 @@ public class FailedAutomations {
             long firstAutomationId) {
     }
 
+    /** What a retry of every failed automation of a class did. */
+    public record RetryAll(int retried, int finished, int running, int failedAgain, int refused) {
+    }
+
     @PersistenceContext(unitName = "automations")
     EntityManager em;
 
@@ -106,6 +110,33 @@ public class FailedAutomations {
     public Optional<AutomationModel> retry(long automationId) {
         automations.retry(automationId);
         return automations.getModel(automationId);
+    }
+
+    /**
+     * Retries every failed automation of a class (after a fix of the class's code), one after the
+     * other, each in its own transactions as a single retry would be.
+     */
+    public RetryAll retryAll(String className) {
+        List<Long> ids = em.createQuery("select a.id from AutomationModel a where a.status = :failed"
+                + " and a.automationClass = :cls order by a.id", Long.class)
+                .setParameter("failed", AutomationStatus.FAILED).setParameter("cls", className).getResultList();
+        int finished = 0;
+        int running = 0;
+        int failedAgain = 0;
+        int refused = 0;
+        for (long id : ids) {
+            try {
+                AutomationStatus status = retry(id).map(AutomationModel::getStatus).orElse(AutomationStatus.FINISHED);
+                switch (status) {
+                    case FINISHED -> finished++;
+                    case RUNNING -> running++;
+                    case FAILED -> failedAgain++;
+                }
+            } catch (IllegalStateException e) {
+                refused++; // retried or killed by someone else meanwhile, or its node is gone
+            }
+        }
+        return new RetryAll(ids.size() - refused, finished, running, failedAgain, refused);
     }
 
     /** Continues after the failed step; returns the automation's state afterwards. */

@@ -107,6 +107,21 @@ class ErrorsAdminIT {
     }
 
     @Test
+    void retryAllRetriesEveryFailedAutomationOfTheClass() {
+        List<Long> ids = List.of(failedPartnerSync(), failedPartnerSync(), failedPartnerSync());
+
+        FailedAutomations.RetryAll result = failed.retryAll(PartnerSync.class.getName());
+
+        assertTrue(result.retried() >= 3, result.toString());
+        assertEquals(result.retried(), result.finished(), result.toString());
+        assertEquals(0, result.refused());
+        for (long id : ids) {
+            assertEquals(AutomationStatus.FINISHED, automations.getModel(id).orElseThrow().getStatus());
+        }
+        assertEquals(List.of(), failed.failures(PartnerSync.class.getName(), 50));
+    }
+
+    @Test
     void killDeletesTheAutomationWithItsHistory() {
         long id = failedPartnerSync();
 

@@ -83,6 +83,14 @@ public class ErrorsPage {
         act(automationId, () -> failed.skip(automationId), "errors.skipped");
     }
 
+    /** Retries every failed automation of the class, e.g. after its code was fixed. */
+    public void retryAll(FailedClass group) {
+        FailedAutomations.RetryAll result = failed.retryAll(group.className());
+        org.omnifaces.util.Messages.addFlashGlobalInfo(Messages.text("errors.retriedAll", group.verboseName(),
+                result.retried(), result.finished(), result.running(), result.failedAgain(), result.refused()));
+        Faces.redirect("errors");
+    }
+
     public void kill(long automationId) {
         failed.kill(automationId);
         done("errors.killed", automationId, "");
