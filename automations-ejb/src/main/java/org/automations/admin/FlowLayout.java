@@ -1,17 +1,20 @@
 package org.automations.admin;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A simple layered drawing of a {@link FlowGraph}, for an SVG on the history page. Edges to a
  * later-declared node point downwards and decide the layers (longest path from the top, so a Join
- * sits below all its paths); edges back to an earlier node (loops) are drawn as curves on the right;
- * a SendMessage's receiver sits beside its sender. Within a layer, nodes keep declaration order.
+ * sits below all its paths); edges back to an earlier node (loops) are drawn as curves along the
+ * nearer margin; a SendMessage's receiver sits beside its sender. Within a layer, a node sits under
+ * its predecessors where there is room.
  */
 public final class FlowLayout {
 
@@ -20,7 +23,7 @@ public final class FlowLayout {
     static final int COLUMN_GAP = 40;
     static final int ROW_GAP = 46;
     static final int MARGIN = 20;
-    /** Room on the right for the curves of loops. */
+    /** Room on either side for the curves of loops. */
     static final int LOOP_ROOM = 90;
 
     /** A placed box. */
@@ -138,27 +141,27 @@ public final class FlowLayout {
 
     public static FlowLayout of(FlowGraph graph) {
         Map<String, Integer> layers = layers(graph);
-        Map<Integer, List<FlowGraph.Vertex>> rows = new LinkedHashMap<>();
-        int deepest = 0;
+        Map<Integer, List<FlowGraph.Vertex>> rows = new TreeMap<>();
         for (FlowGraph.Vertex vertex : graph.getVertices()) {
-            int layer = layers.get(vertex.getName());
-            rows.computeIfAbsent(layer, l -> new ArrayList<>()).add(vertex);
-            deepest = Math.max(deepest, layer);
+            rows.computeIfAbsent(layers.get(vertex.getName()), l -> new ArrayList<>()).add(vertex);
         }
-        int widest = rows.values().stream().mapToInt(List::size).max().orElse(1);
-        int contentWidth = widest * BOX_WIDTH + (widest - 1) * COLUMN_GAP;
+        Map<String, Integer> centres = centres(graph, rows, layers);
+        int left = centres.values().stream().mapToInt(Integer::intValue).min().orElse(0) - BOX_WIDTH / 2;
+        int right = centres.values().stream().mapToInt(Integer::intValue).max().orElse(0) + BOX_WIDTH / 2;
+        int shift = MARGIN + LOOP_ROOM - left; // loops may run on either side
         Map<String, Box> boxes = new LinkedHashMap<>();
+        int deepest = 0;
         for (Map.Entry<Integer, List<FlowGraph.Vertex>> row : rows.entrySet()) {
-            List<FlowGraph.Vertex> vertices = row.getValue();
-            int rowWidth = vertices.size() * BOX_WIDTH + (vertices.size() - 1) * COLUMN_GAP;
-            int x = MARGIN + (contentWidth - rowWidth) / 2; // centred under the widest layer
+            deepest = Math.max(deepest, row.getKey());
             int y = MARGIN + row.getKey() * (BOX_HEIGHT + ROW_GAP);
-            for (FlowGraph.Vertex vertex : vertices) {
+            for (FlowGraph.Vertex vertex : row.getValue()) {
+                int x = centres.get(vertex.getName()) - BOX_WIDTH / 2 + shift;
                 boxes.put(vertex.getName(), new Box(vertex, row.getKey(), x, y));
-                x += BOX_WIDTH + COLUMN_GAP;
             }
         }
-        int width = 2 * MARGIN + contentWidth + LOOP_ROOM;
+        int contentLeft = MARGIN + LOOP_ROOM;
+        int contentRight = contentLeft + (right - left);
+        int middle = (contentLeft + contentRight) / 2;
         List<Line> lines = new ArrayList<>();
         int loops = 0;
         for (FlowGraph.Edge edge : graph.getEdges()) {
@@ -169,11 +172,64 @@ public final class FlowLayout {
             } else if (to.layer == from.layer && to != from) {
                 lines.add(sideways(edge, from, to));
             } else {
-                lines.add(back(edge, from, to, MARGIN + contentWidth + 20 + 12 * (loops++ % 5)));
+                int lane = 20 + 12 * (loops++ % 5);
+                boolean onLeft = to.getCenterX() < middle;
+                lines.add(back(edge, from, to, onLeft ? contentLeft - lane : contentRight + lane, onLeft));
             }
         }
+        int width = contentRight + LOOP_ROOM + MARGIN;
         int height = 2 * MARGIN + (deepest + 1) * BOX_HEIGHT + deepest * ROW_GAP;
         return new FlowLayout(boxes, lines, width, height);
+    }
+
+    /**
+     * Horizontal centre of each box: layer by layer, a node wants to sit under the mean of its
+     * predecessors in earlier layers (so a path stays in its column and a Join sits under its paths);
+     * nodes of one layer keep that order and are pushed apart where they would overlap.
+     */
+    private static Map<String, Integer> centres(FlowGraph graph, Map<Integer, List<FlowGraph.Vertex>> rows,
+            Map<String, Integer> layers) {
+        Map<String, Integer> centres = new HashMap<>();
+        for (List<FlowGraph.Vertex> row : rows.values()) {
+            Map<String, Double> wanted = new HashMap<>();
+            for (int i = 0; i < row.size(); i++) {
+                FlowGraph.Vertex vertex = row.get(i);
+                double sum = 0;
+                int count = 0;
+                for (FlowGraph.Edge edge : graph.getEdges()) {
+                    if (edge.to().equals(vertex.getName()) && centres.containsKey(edge.from())
+                            && layers.get(edge.from()) < layers.get(vertex.getName())) {
+                        sum += centres.get(edge.from());
+                        count++;
+                    }
+                }
+                wanted.put(vertex.getName(), count == 0 ? i * (double) (BOX_WIDTH + COLUMN_GAP) : sum / count);
+            }
+            List<FlowGraph.Vertex> ordered = new ArrayList<>(row);
+            ordered.sort(Comparator.comparingDouble((FlowGraph.Vertex v) -> wanted.get(v.getName()))
+                    .thenComparingInt(FlowGraph.Vertex::getIndex));
+            // Spread a row evenly around where it wants to be, then push apart what still overlaps.
+            int span = (ordered.size() - 1) * (BOX_WIDTH + COLUMN_GAP);
+            double mean = ordered.stream().mapToDouble(v -> wanted.get(v.getName())).average().orElse(0);
+            Integer previous = null;
+            for (int i = 0; i < ordered.size(); i++) {
+                FlowGraph.Vertex vertex = ordered.get(i);
+                double desired = ordered.size() > 1 && ordered.stream().map(v -> wanted.get(v.getName())).distinct().count() == 1
+                        ? mean - span / 2.0 + i * (BOX_WIDTH + COLUMN_GAP)
+                        : wanted.get(vertex.getName());
+                int centre = (int) Math.round(desired);
+                if (previous != null) {
+                    centre = Math.max(centre, previous + BOX_WIDTH + COLUMN_GAP);
+                }
+                centres.put(vertex.getName(), centre);
+                previous = centre;
+            }
+            if (ordered.size() > 1) {
+                row.clear();
+                row.addAll(ordered);
+            }
+        }
+        return centres;
     }
 
     /**
@@ -197,6 +253,16 @@ public final class FlowLayout {
     }
 
     private static Line down(FlowGraph.Edge edge, Box from, Box to) {
+        if (to.layer - from.layer > 1) {
+            // Skipping layers: leave near the right corner and bow out into the gap beside the boxes in between.
+            int x1 = from.x + BOX_WIDTH - 12;
+            int y1 = from.y + BOX_HEIGHT;
+            int x2 = to.x + BOX_WIDTH - 12;
+            int y2 = to.y;
+            String path = "M " + x1 + " " + y1 + " C " + (x1 + 45) + " " + (y1 + 30) + ", " + (x2 + 45) + " " + (y2 - 30)
+                    + ", " + x2 + " " + y2;
+            return new Line(edge, path, (x1 + x2) / 2 + 36, (y1 + y2) / 2, false);
+        }
         int x1 = from.getCenterX();
         int y1 = from.y + BOX_HEIGHT;
         int x2 = to.getCenterX();
@@ -213,14 +279,14 @@ public final class FlowLayout {
         return new Line(edge, "M " + x1 + " " + y + " L " + x2 + " " + y, Math.min(x1, x2) + 2, y - 6, false);
     }
 
-    /** A curve leaving the source on its right, running up the right margin, entering the target on its right. */
-    private static Line back(FlowGraph.Edge edge, Box from, Box to, int laneX) {
-        int x1 = from.x + BOX_WIDTH;
+    /** A curve leaving the source on one side, running along that margin, entering the target on the same side. */
+    private static Line back(FlowGraph.Edge edge, Box from, Box to, int laneX, boolean onLeft) {
+        int x1 = onLeft ? from.x : from.x + BOX_WIDTH;
         int y1 = from.y + BOX_HEIGHT / 2;
-        int x2 = to.x + BOX_WIDTH;
+        int x2 = onLeft ? to.x : to.x + BOX_WIDTH;
         int y2 = to.y + BOX_HEIGHT / 2 + (to == from ? -12 : 0);
         String path = "M " + x1 + " " + y1 + " C " + laneX + " " + y1 + ", " + laneX + " " + y2 + ", " + x2 + " " + y2;
-        return new Line(edge, path, laneX - 10, (y1 + y2) / 2, true);
+        return new Line(edge, path, onLeft ? laneX - 4 : laneX - 10, (y1 + y2) / 2, true);
     }
 
     static String shorten(String text, int max) {

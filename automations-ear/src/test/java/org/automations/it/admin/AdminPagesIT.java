@@ -149,6 +149,13 @@ class AdminPagesIT {
             assertTrue(admin.findElement(By.cssSelector("#flowGraph g[data-node='parallel'] rect")).getSize().getWidth() > 0,
                     "the SVG is rendered");
             assertTrue(admin.findElements(By.cssSelector(".traceback-link")).isEmpty(), "nothing failed");
+
+            // A class no longer deployed: the steps are there, the declaration is not.
+            long obsolete = ids.get("obsolete");
+            admin.get(BASE.resolve("dashboard/" + obsolete).toString());
+            assertTrue(admin.findElement(By.id("declarationUnavailable")).getText().contains(AdminFixtureServlet.OBSOLETE_CLASS));
+            assertEquals(2, admin.findElements(By.cssSelector("#steps li.history-step")).size());
+            assertTrue(admin.findElements(By.id("flowGraph")).isEmpty());
         } finally {
             admin.quit();
         }
