@@ -29,6 +29,7 @@ public class AutomationHistory {
 
     /** The task with that id if it belongs to that automation (the traceback URL names both). */
     public Optional<AutomationTaskModel> task(long automationId, long taskId) {
+        // No alias on the fetch join: Hibernate runs with JPA compliance, which forbids one.
         return em.createQuery("select t from AutomationTaskModel t join fetch t.automation"
                 + " where t.id = :task and t.automation.id = :automation", AutomationTaskModel.class)
                 .setParameter("task", taskId).setParameter("automation", automationId)
