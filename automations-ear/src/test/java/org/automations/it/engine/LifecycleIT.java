@@ -190,6 +190,8 @@ class LifecycleIT {
     void theDeploymentListsItsAutomations() {
         List<AutomationInfo> demo = automations.getAutomations("org.automations.demo");
         assertEquals(List.of(new AutomationInfo("org.automations.demo.IssueDiscussion", "Issue discussion"),
+                new AutomationInfo("org.automations.demo.NewsletterSignup", "Newsletter subscription"),
+                new AutomationInfo("org.automations.demo.PartnerSync", "Partner order import"),
                 new AutomationInfo("org.automations.demo.WebinarWorkflow", "Webinar preparation")), demo);
         assertTrue(automations.getAutomations().contains(new AutomationInfo(Short.class.getName(), "Automation Short")));
     }
