@@ -100,6 +100,11 @@ public class HistoryPage {
     }
 
     /** The node names where the automation waits now: its open tasks. */
+    /** The waiting nodes as text: "warning, moderate, join". */
+    public String getWaitingAtText() {
+        return String.join(", ", getWaitingAt());
+    }
+
     public Set<String> getWaitingAt() {
         return getTasks().stream().filter(task -> task.getFinished() == null).map(AutomationTaskModel::getStatus)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
