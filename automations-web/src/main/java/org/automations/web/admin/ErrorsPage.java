@@ -4,8 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +13,6 @@ import org.automations.admin.FailedAutomations;
 import org.automations.admin.FailedAutomations.FailedClass;
 import org.automations.admin.FailedAutomations.Failure;
 import org.automations.admin.FailedAutomations.ObsoleteNode;
-import org.automations.engine.EngineSettings;
 import org.automations.model.AutomationModel;
 import org.automations.model.AutomationStatus;
 import org.automations.web.Messages;
@@ -35,9 +32,6 @@ public class ErrorsPage {
 
     @Inject
     FailedAutomations failed;
-
-    @Inject
-    EngineSettings settings;
 
     private List<FailedClass> failedClasses;
     private final Map<String, List<Failure>> failures = new HashMap<>();
@@ -71,8 +65,7 @@ public class ErrorsPage {
     }
 
     public String format(Instant time) {
-        return time == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-                .withLocale(Faces.getLocale()).withZone(settings.timeZone()).format(time);
+        return time == null ? "" : HistoryPage.TIME.format(time); // as on the history page
     }
 
     public void retry(long automationId) {
