@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.automations.it.Deployments;
@@ -73,6 +74,11 @@ class ErrorsPageIT {
         row.findElement(By.className("retry-button")).sendKeys(Keys.ENTER);
         assertMessage("Automation #" + retried + " retried: it has finished.");
         assertEquals(0, browser.findElements(By.cssSelector("tr.failure-" + retried)).size());
+        browser.get(BASE.resolve("dashboard/" + retried).toString());
+        assertEquals(List.of("java.lang.IllegalStateException: Partner order API ACME answered 503 Service Unavailable",
+                "Retried by admin", "OK", "OK", "OK"), browser.findElements(By.className("step-message")).stream()
+                .map(WebElement::getText).toList(), "the history records who retried");
+        browser.get(BASE.resolve("errors").toString());
 
         row(skipped).findElement(By.className("skip-button")).click();
         assertMessage("Automation #" + skipped + " continued after the failed step: it has finished.");
