@@ -13,13 +13,13 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Debian's headless Chromium for the browser tests (installed by .ci/run; see PLATFORM.md). */
-final class Browsers {
+public final class Browsers {
 
     private Browsers() {
     }
 
     /** A fresh browser (own profile, no cookies) asking for pages in the given language. */
-    static WebDriver chromium(String language) throws IOException {
+    public static WebDriver chromium(String language) throws IOException {
         // Without it Selenium Manager would look for a driver on the network first.
         System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
         ChromeOptions options = new ChromeOptions();
@@ -35,14 +35,14 @@ final class Browsers {
     }
 
     /** Waits up to 15 s; an element replaced by an AJAX update while it was read is read again. */
-    static WebDriverWait waitFor(WebDriver driver) {
+    public static WebDriverWait waitFor(WebDriver driver) {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
         wait.ignoring(StaleElementReferenceException.class);
         return wait;
     }
 
     /** Fills in the container's login form (shown in place of the protected page asked for). */
-    static void logIn(WebDriver driver, String user, String password) {
+    public static void logIn(WebDriver driver, String user, String password) {
         waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("j_username")));
         driver.findElement(By.id("j_username")).sendKeys(user);
         driver.findElement(By.id("j_password")).sendKeys(password);
