@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 
-import jakarta.annotation.Resource;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,14 +11,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import javax.sql.DataSource;
 import org.automations.it.Deployments;
 import org.automations.it.tasks.Browsers;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.MethodOrderer;
@@ -35,7 +30,7 @@ import org.openqa.selenium.WebElement;
 /**
  * The history cleanup page in a real browser: the administrator starts a cleanup with the keyboard,
  * follows it to the end and sees what it deleted, also in the list of executions; mary (no roles)
- * gets 403. The old history is written on the server first (the only in-container step).
+ * gets 403. A test servlet writes the old history first and counts what is left at the end.
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -43,28 +38,26 @@ class CleanupPageIT {
 
     private static final URI PAGE = Deployments.BASE_URI.resolve("history-cleanup");
 
-    @Deployment
-    static EnterpriseArchive deployment() {
-        return Deployments.ear(CleanupPageIT.class, HistoryRows.class);
-    }
+    private static final URI SEED = Deployments.BASE_URI.resolve("it/history-seed");
 
-    @Resource(lookup = "java:jboss/datasources/AutomationsDS")
-    DataSource dataSource;
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear(HistorySeedServlet.class, HistoryRows.class);
+    }
 
     @Test
     @Order(1)
     void oldHistoryExists() throws Exception {
-        HistoryRows.deleteAll(dataSource);
-        HistoryRows rows = new HistoryRows(dataSource, 6_000_000);
-        rows.insert(120, "FINISHED", Instant.now().minus(Duration.ofDays(45)), 2);
-        rows.insert(7, "FINISHED", Instant.now().minus(Duration.ofDays(3)), 2);
-        rows.insert(5, "RUNNING", Instant.now().minus(Duration.ofDays(45)), 1);
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<String> seeded = client.send(HttpRequest.newBuilder(SEED).POST(HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals("seeded", seeded.body());
+        assertEquals("automations=132 tasks=259", get(client, SEED).body());
     }
 
     @Test
     @Order(2)
-    @RunAsClient
-    void theAdministratorStartsACleanupAndSeesWhatItDeleted() throws Exception {
+        void theAdministratorStartsACleanupAndSeesWhatItDeleted() throws Exception {
         WebDriver admin = Browsers.chromium("en");
         try {
             admin.get(PAGE.toString());
@@ -82,8 +75,8 @@ class CleanupPageIT {
             admin.switchTo().activeElement().sendKeys(Keys.ENTER);
 
             Browsers.waitFor(admin).until(textToBePresentInElementLocated(By.id("cleanup:messages"), "started"));
-            Browsers.waitFor(admin).until(textToBePresentInElementLocated(By.id("cleanup:currentStatus"), "Completed"));
-            assertEquals("Deleted 120 automations and 240 tasks.", admin.findElement(By.id("cleanup:counts")).getText());
+            Browsers.waitFor(admin).until(textToBePresentInElementLocated(By.id("currentStatus"), "Completed"));
+            assertEquals("Deleted 120 automations and 240 tasks.", admin.findElement(By.id("counts")).getText());
             assertEquals("100%", admin.findElement(By.cssSelector("#cleanup\\:progress .ui-progressbar-label")).getText());
 
             admin.navigate().refresh();
@@ -99,8 +92,7 @@ class CleanupPageIT {
 
     @Test
     @Order(3)
-    @RunAsClient
-    void aUserWithoutTheRolesIsRefused() throws Exception {
+        void aUserWithoutTheRolesIsRefused() throws Exception {
         HttpClient mary = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         assertTrue(get(mary, PAGE).body().contains("j_security_check"), "anonymous: the login form");
@@ -115,8 +107,7 @@ class CleanupPageIT {
     @Test
     @Order(4)
     void theCleanupDeletedOnlyTheOldFinishedHistory() throws Exception {
-        assertEquals(12, HistoryRows.count(dataSource, "select count(*) from atm_automation"));
-        assertEquals(7 * 2 + 5, HistoryRows.count(dataSource, "select count(*) from atm_task"));
+        assertEquals("automations=12 tasks=19", get(HttpClient.newHttpClient(), SEED).body());
     }
 
     private static HttpResponse<String> get(HttpClient client, URI uri) throws Exception {
