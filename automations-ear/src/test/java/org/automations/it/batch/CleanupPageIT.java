@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.automations.it.Deployments;
 import org.automations.it.tasks.Browsers;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -79,9 +78,9 @@ class CleanupPageIT {
             assertEquals("Deleted 120 automations and 240 tasks.", admin.findElement(By.id("counts")).getText());
             assertEquals("100%", admin.findElement(By.cssSelector("#cleanup\\:progress .ui-progressbar-label")).getText());
 
-            admin.navigate().refresh();
-            List<WebElement> rows = admin.findElements(By.cssSelector("#executions_data tr"));
-            WebElement newest = rows.get(0);
+            // The list below follows without reloading the page.
+            Browsers.waitFor(admin).until(textToBePresentInElementLocated(By.cssSelector("#executions_data tr"), "Completed"));
+            WebElement newest = admin.findElements(By.cssSelector("#executions_data tr")).get(0);
             assertTrue(newest.getText().contains("Completed"), newest.getText());
             assertEquals("120", newest.findElement(By.className("cleanup-automations")).getText());
             assertEquals("240", newest.findElement(By.className("cleanup-tasks")).getText());

@@ -41,6 +41,7 @@ public class HistoryCleanupPage implements Serializable {
     private int days = 30;
     private Long executionId;
     private CleanupExecution current;
+    private List<CleanupExecution> executions;
 
     /** A cleanup already running (started elsewhere) is followed from the start. */
     @PostConstruct
@@ -58,6 +59,7 @@ public class HistoryCleanupPage implements Serializable {
         }
         executionId = cleanup.start(days);
         current = cleanup.execution(executionId).orElse(null);
+        executions = null;
         message(FacesMessage.SEVERITY_INFO, "cleanup.started", executionId, days);
     }
 
@@ -66,6 +68,7 @@ public class HistoryCleanupPage implements Serializable {
         if (executionId != null) {
             current = cleanup.execution(executionId).orElse(null);
         }
+        executions = null;
     }
 
     public boolean isRunning() {
@@ -76,8 +79,12 @@ public class HistoryCleanupPage implements Serializable {
         return current;
     }
 
+    /** Read once per refresh: the table asks for its value several times per render. */
     public List<CleanupExecution> getExecutions() {
-        return cleanup.executions(LISTED);
+        if (executions == null) {
+            executions = cleanup.executions(LISTED);
+        }
+        return executions;
     }
 
     public String time(Instant time) {
