@@ -300,11 +300,14 @@ public class Automations {
         Instant cutoff = EngineClock.now().minus(Duration.ofDays(days));
         long automations = 0;
         long tasks = 0;
+        long lastId = 0;
         while (true) {
-            HistoryStore.Deleted batch = history.deleteFinishedBefore(cutoff, HISTORY_BATCH);
-            automations += batch.automations();
-            tasks += batch.tasks();
-            if (batch.automations() < HISTORY_BATCH) {
+            // Keyset paging: rows the engine holds right now are skipped, never looked at again here.
+            HistoryStore.Batch batch = history.deleteFinishedBefore(cutoff, lastId, HISTORY_BATCH);
+            automations += batch.deleted().automations();
+            tasks += batch.deleted().tasks();
+            lastId = batch.lastId();
+            if (batch.examined() < HISTORY_BATCH) {
                 break;
             }
         }

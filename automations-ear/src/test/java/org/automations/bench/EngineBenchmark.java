@@ -1,6 +1,9 @@
 package org.automations.bench;
 
 import jakarta.annotation.Resource;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.Metric;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
@@ -20,6 +23,8 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.automations.Automations;
 import org.automations.DeleteResult;
+import org.automations.batch.CleanupExecution;
+import org.automations.batch.HistoryCleanup;
 import org.automations.it.Deployments;
 import org.automations.security.TaskUser;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -46,6 +51,9 @@ class EngineBenchmark {
     @Inject
     Automations automations;
 
+    @Inject
+    HistoryCleanup cleanup;
+
     @Resource(lookup = "java:jboss/datasources/AutomationsDS")
     DataSource dataSource;
 
@@ -68,6 +76,7 @@ class EngineBenchmark {
         w3DueWave(rows);
         w4TaskList(rows);
         w5HistoryCleanup(rows);
+        w5HistoryCleanupJob(rows);
         rows.deleteAll();
         Path file = Path.of(System.getProperty("bench.report.dir", "/tmp"), "benchmark-" + database().toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9]", "") + ".txt");
@@ -209,6 +218,41 @@ class EngineBenchmark {
         double s = median(seconds);
         line("W5 history cleanup: %d finished W1 automations, %d rows deleted in %.2f s: %.0f rows/s"
                 + " (Automations.deleteHistory, batches of 500 automations)", count, deleted, s, deleted / s);
+    }
+
+    /** W5 again, deleted by the history-cleanup batch job (default chunks of 500 automations). */
+    private void w5HistoryCleanupJob(BulkRows rows) throws Exception {
+        int count = 5_000;
+        List<Double> seconds = new ArrayList<>();
+        long deleted = 0;
+        long chunks = 0;
+        for (int run = 0; run < RUNS; run++) {
+            rows.deleteAll();
+            for (int i = 0; i < count; i++) {
+                automations.create(BenchAutomations.FiveSteps.class, Map.of());
+            }
+            long start = System.nanoTime();
+            long id = cleanup.start(0);
+            while (isRunning(BatchRuntime.getJobOperator().getJobExecution(id).getBatchStatus())) {
+                Thread.sleep(5);
+            }
+            seconds.add((System.nanoTime() - start) / 1e9);
+            CleanupExecution done = cleanup.execution(id).orElseThrow();
+            deleted = done.automations() + done.tasks();
+            for (Metric metric : BatchRuntime.getJobOperator().getStepExecutions(id).get(0).getMetrics()) {
+                if (metric.getType() == Metric.MetricType.COMMIT_COUNT) {
+                    chunks = metric.getValue();
+                }
+            }
+        }
+        double s = median(seconds);
+        line("W5 history cleanup job: %d finished W1 automations, %d rows deleted in %.2f s: %.0f rows/s"
+                + " (batch job history-cleanup, %d chunk transactions of up to 500 automations, start to end)",
+                count, deleted, s, deleted / s, chunks);
+    }
+
+    private static boolean isRunning(BatchStatus status) {
+        return status == BatchStatus.STARTING || status == BatchStatus.STARTED || status == BatchStatus.STOPPING;
     }
 
     private String database() throws SQLException {

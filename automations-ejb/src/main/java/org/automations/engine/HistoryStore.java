@@ -9,10 +9,12 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 
-/** Deletes finished automations in bounded transactions, so the engine keeps running meanwhile. */
+/**
+ * Deletes finished automations with their tasks in bounded transactions, so the engine keeps running
+ * meanwhile. Shared by {@code Automations.deleteHistory} and the history-cleanup batch job.
+ */
 @Stateless
 @PermitAll
-@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class HistoryStore {
 
     @PersistenceContext(unitName = "automations")
@@ -22,18 +24,61 @@ public class HistoryStore {
     public record Deleted(long automations, long tasks) {
     }
 
-    /** Deletes up to {@code limit} automations finished and last updated before the cutoff, with their tasks. */
-    public Deleted deleteFinishedBefore(Instant cutoff, int limit) {
-        List<Long> ids = em.createQuery("select a.id from AutomationModel a where a.finished = true and a.updated < :cutoff"
-                + " order by a.id", Long.class)
-                .setParameter("cutoff", cutoff).setMaxResults(limit).getResultList();
+    /** One bounded batch: the last id it looked at (the next batch starts after it) and what it deleted. */
+    public record Batch(long lastId, int examined, Deleted deleted) {
+    }
+
+    /**
+     * Ids of automations finished and last updated before the cutoff, greater than {@code afterId},
+     * ascending, at most {@code limit} (keyset paging: a page costs the same however far it is).
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public List<Long> finishedIds(Instant cutoff, long afterId, int limit) {
+        return em.createQuery("select a.id from AutomationModel a where a.finished = true and a.updated < :cutoff"
+                + " and a.id > :after order by a.id", Long.class)
+                .setParameter("cutoff", cutoff).setParameter("after", afterId)
+                .setMaxResults(limit).getResultList();
+    }
+
+    /** How many automations are finished and last updated before the cutoff (progress of a cleanup). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long countFinished(Instant cutoff) {
+        return em.createQuery("select count(a) from AutomationModel a where a.finished = true and a.updated < :cutoff",
+                Long.class).setParameter("cutoff", cutoff).getSingleResult();
+    }
+
+    /**
+     * Deletes, in the caller's transaction, those of {@code ids} that are still finished and last
+     * updated before the cutoff, with their tasks. The rows are re-checked under their row lock:
+     * the engine may have claimed one meanwhile (Automations.retry turns a FAILED automation back to
+     * RUNNING), so rows it holds are skipped and rows it changed no longer qualify.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Deleted delete(List<Long> ids, Instant cutoff) {
         if (ids.isEmpty()) {
             return new Deleted(0, 0);
         }
+        List<?> rows = em.createNativeQuery("select id from atm_automation where id in (:ids) and finished = true"
+                + " and updated < :cutoff for update skip locked")
+                .setParameter("ids", ids).setParameter("cutoff", cutoff).getResultList();
+        List<Long> locked = rows.stream().map(id -> ((Number) id).longValue()).toList();
+        if (locked.isEmpty()) {
+            return new Deleted(0, 0);
+        }
         long tasks = em.createQuery("delete from AutomationTaskModel t where t.automation.id in :ids")
-                .setParameter("ids", ids).executeUpdate();
+                .setParameter("ids", locked).executeUpdate();
         long automations = em.createQuery("delete from AutomationModel a where a.id in :ids")
-                .setParameter("ids", ids).executeUpdate();
+                .setParameter("ids", locked).executeUpdate();
         return new Deleted(automations, tasks);
+    }
+
+    /** One batch of {@link #finishedIds} and {@link #delete} in its own transaction. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Batch deleteFinishedBefore(Instant cutoff, long afterId, int limit) {
+        List<Long> ids = finishedIds(cutoff, afterId, limit);
+        if (ids.isEmpty()) {
+            return new Batch(afterId, 0, new Deleted(0, 0));
+        }
+        return new Batch(ids.get(ids.size() - 1), ids.size(), delete(ids, cutoff));
     }
 }
