@@ -78,8 +78,8 @@ class EngineBenchmark {
         w5HistoryCleanup(rows);
         w5HistoryCleanupJob(rows);
         rows.deleteAll();
-        Path file = Path.of(System.getProperty("bench.report.dir", "/tmp"), "benchmark-" + database().toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9]", "") + ".txt");
+        Path file = Path.of(System.getProperty("bench.report.dir", "/tmp"), "benchmark-"
+                + System.getProperty("automations.it.db", "db") + ".txt");
         Files.write(file, report);
         System.out.println(String.join("\n", report));
     }
