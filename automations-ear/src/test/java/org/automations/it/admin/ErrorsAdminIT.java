@@ -161,9 +161,11 @@ class ErrorsAdminIT {
         assertEquals(otherId, removedClass.firstAutomationId());
         assertFalse(obsolete.stream().anyMatch(o -> o.node().equals("fetchOrders")),
                 "a node the class declares is not obsolete");
-        // The tick passes over such automations without failing.
+        // The tick passes over such automations without failing, and stops looking at them.
         automations.run();
-        assertEquals(AutomationStatus.RUNNING, automations.getModel(id).orElseThrow().getStatus());
+        AutomationModel after = automations.getModel(id).orElseThrow();
+        assertEquals(AutomationStatus.RUNNING, after.getStatus());
+        assertEquals(null, after.getNextRun(), "no node can wake it: the tick's index no longer lists it");
     }
 
     private long failedPartnerSync() {
