@@ -36,7 +36,7 @@ public final class Deployments {
     public static EnterpriseArchive ear(Class<?>... testClasses) {
         EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class, EAR);
         WebArchive war = ear.getAsType(WebArchive.class, WAR);
-        war.addClass(Deployments.class);
+        war.addClasses(Deployments.class, HttpSessions.class);
         war.addClasses(testClasses);
         war.addAsLibraries(jarOf(Awaitility.class), jarOf(Matcher.class));
         Testable.archiveToTest(war);

@@ -3,15 +3,12 @@ package org.automations.it.admin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.automations.it.Deployments;
+import org.automations.it.HttpSessions;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -40,7 +37,7 @@ class AdminAccessIT {
     @Test
     void anonymousCallersAreAskedToLogIn() throws Exception {
         for (String page : PAGES) {
-            HttpResponse<String> response = get(browser(), page);
+            HttpResponse<String> response = get(HttpSessions.anonymous(), page);
             assertTrue(response.body().contains("j_security_check"), page + ": login form expected");
         }
     }
@@ -67,24 +64,12 @@ class AdminAccessIT {
         }
     }
 
-    private static HttpClient browser() {
-        return HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-    }
-
     private static HttpResponse<String> get(HttpClient client, String page) throws Exception {
-        return client.send(HttpRequest.newBuilder(BASE.resolve(page)).build(), HttpResponse.BodyHandlers.ofString());
+        return HttpSessions.get(client, BASE.resolve(page));
     }
 
-    /** Asks for the errors page, gets the login form, posts it (the password is the user name). */
+    /** Logged in on the errors page (the demo passwords are the user names). */
     private static HttpClient loggedIn(String user) throws Exception {
-        HttpClient client = browser();
-        assertTrue(get(client, "errors").body().contains("j_security_check"));
-        String form = "j_username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                + "&j_password=" + URLEncoder.encode(user, StandardCharsets.UTF_8);
-        client.send(HttpRequest.newBuilder(BASE.resolve("j_security_check"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        return client;
+        return HttpSessions.loggedIn(user, user, BASE.resolve("errors"));
     }
 }

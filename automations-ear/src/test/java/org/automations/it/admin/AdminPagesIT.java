@@ -5,17 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
 
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.automations.it.Deployments;
+import org.automations.it.HttpSessions;
 import org.automations.it.tasks.Browsers;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -195,14 +193,7 @@ class AdminPagesIT {
     @Test
     @Order(5)
     void jacobWithoutAdminRolesIsRefused() throws Exception {
-        HttpClient jacob = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-        assertTrue(get(jacob, BASE.resolve("tasks")).body().contains("j_security_check"));
-        String form = "j_username=jacob&j_password=" + URLEncoder.encode("jacob", StandardCharsets.UTF_8);
-        HttpResponse<String> loggedIn = jacob.send(HttpRequest.newBuilder(BASE.resolve("j_security_check"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, loggedIn.statusCode());
+        HttpClient jacob = HttpSessions.loggedIn("jacob", "jacob", BASE.resolve("tasks"));
         assertEquals(200, get(jacob, BASE.resolve("tasks")).statusCode(), "jacob is logged in");
         long discussion = ids.get("discussion");
         assertEquals(403, get(jacob, BASE.resolve("dashboard")).statusCode());

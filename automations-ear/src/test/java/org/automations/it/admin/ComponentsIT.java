@@ -9,11 +9,9 @@ import jakarta.el.ELException;
 import jakarta.el.ELProcessor;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -23,6 +21,7 @@ import org.automations.demo.IssueDiscussion;
 import org.automations.demo.NewsletterSignup;
 import org.automations.flow.Automation;
 import org.automations.it.Deployments;
+import org.automations.it.HttpSessions;
 import org.automations.model.AutomationModel;
 import org.automations.model.AutomationStatus;
 import org.automations.model.AutomationTaskModel;
@@ -131,7 +130,7 @@ class ComponentsIT {
                 .filter(t -> t.getStatus().equals("moderate") && t.getFinished() == null)
                 .findFirst().orElseThrow().getId();
 
-        HttpClient jacob = loggedIn("jacob");
+        HttpClient jacob = HttpSessions.loggedIn("jacob", "jacob", BASE.resolve("tasks"));
         String page = get(jacob, "").body();
         assertTrue(page.contains("class=\"atm-task-link\" href=\"/automations/tasks/" + moderation + "\""), page);
         assertTrue(page.contains("Moderate the new mails"), page);
@@ -145,20 +144,9 @@ class ComponentsIT {
     }
 
     private static HttpResponse<String> get(HttpClient client, String page) throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(BASE.resolve(page)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpSessions.get(client, BASE.resolve(page));
         assertEquals(200, response.statusCode(), page + ": " + response.body());
         return response;
     }
 
-    private static HttpClient loggedIn(String user) throws Exception {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-        get(client, "tasks");
-        String form = "j_username=" + user + "&j_password=" + user;
-        client.send(HttpRequest.newBuilder(BASE.resolve("j_security_check"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        return client;
-    }
 }

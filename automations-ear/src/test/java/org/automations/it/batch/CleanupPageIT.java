@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import org.automations.it.Deployments;
+import org.automations.it.HttpSessions;
 import org.automations.it.tasks.Browsers;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -91,14 +89,8 @@ class CleanupPageIT {
 
     @Test
     @Order(3)
-        void aUserWithoutTheRolesIsRefused() throws Exception {
-        HttpClient mary = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-        assertTrue(get(mary, PAGE).body().contains("j_security_check"), "anonymous: the login form");
-        String form = "j_username=mary&j_password=" + URLEncoder.encode("mary", StandardCharsets.UTF_8);
-        mary.send(HttpRequest.newBuilder(Deployments.BASE_URI.resolve("j_security_check"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    void aUserWithoutTheRolesIsRefused() throws Exception {
+        HttpClient mary = HttpSessions.loggedIn("mary", "mary", PAGE); // anonymous: the login form first
         assertEquals(403, get(mary, PAGE).statusCode());
         assertEquals(200, get(mary, Deployments.BASE_URI.resolve("tasks")).statusCode(), "logged in, just not allowed");
     }

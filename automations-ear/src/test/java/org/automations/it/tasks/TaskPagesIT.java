@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlToBe;
 
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,6 +17,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.automations.it.Deployments;
+import org.automations.it.HttpSessions;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -164,19 +163,17 @@ class TaskPagesIT {
     @Order(4)
     void statusCodesForStrangersWrongIdsAndOtherPeoplesTasks() throws Exception {
         URI task = URI.create(taskUrls.get(0));
-        HttpResponse<String> anonymous = get(browser(), task);
+        HttpResponse<String> anonymous = get(HttpSessions.anonymous(), task);
         assertTrue(anonymous.body().contains("j_security_check"), "not logged in: the login page");
 
-        HttpClient mary = browser();
-        logIn(mary, "mary", "mary");
+        HttpClient mary = HttpSessions.loggedIn("mary", "mary", BASE.resolve("tasks"));
         assertEquals(403, get(mary, task).statusCode());
         assertEquals(404, get(mary, BASE.resolve("tasks/abc")).statusCode());
         assertEquals(404, get(mary, BASE.resolve("tasks/12x")).statusCode());
         assertEquals(404, get(mary, BASE.resolve("tasks/999999999")).statusCode());
         assertEquals(200, get(mary, BASE.resolve("tasks")).statusCode());
 
-        HttpClient jacob = browser();
-        logIn(jacob, "jacob", "jacob");
+        HttpClient jacob = HttpSessions.loggedIn("jacob", "jacob", BASE.resolve("tasks"));
         HttpResponse<String> done = get(jacob, task);
         assertEquals(200, done.statusCode());
         assertTrue(done.body().contains("This task has already been completed."));
@@ -233,23 +230,7 @@ class TaskPagesIT {
         throw new AssertionError("automation " + automationId + " is not on the start page");
     }
 
-    private static HttpClient browser() {
-        return HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-    }
-
     private static HttpResponse<String> get(HttpClient client, URI uri) throws Exception {
-        return client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Asks for the task list, gets the login form, posts it. */
-    private static void logIn(HttpClient client, String user, String password) throws Exception {
-        assertTrue(get(client, BASE.resolve("tasks")).body().contains("j_security_check"));
-        String form = "j_username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                + "&j_password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        HttpResponse<String> list = client.send(HttpRequest.newBuilder(BASE.resolve("j_security_check"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, list.statusCode());
+        return HttpSessions.get(client, uri);
     }
 }
