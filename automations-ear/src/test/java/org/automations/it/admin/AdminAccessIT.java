@@ -1,6 +1,7 @@
 package org.automations.it.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -44,12 +45,25 @@ class AdminAccessIT {
 
     @Test
     void usersWithoutTheRolesGet403OnEveryPage() throws Exception {
-        for (String user : List.of("mary", "jacob")) {
+        for (String user : List.of("mary", "jacob")) { // no administration role at all
             HttpClient client = loggedIn(user);
             for (String page : PAGES) {
                 assertEquals(403, get(client, page).statusCode(), user + " on " + page);
             }
         }
+    }
+
+    @Test
+    void bothRolesOfAPairAreNeeded() throws Exception {
+        // viewer: both view roles, but only automations.change_automationmodel of the change pair.
+        HttpClient viewer = loggedIn("viewer");
+        assertEquals(200, get(viewer, "dashboard").statusCode());
+        for (String page : List.of("dashboard/1", "dashboard/1/traceback/1", "errors", "history-cleanup")) {
+            assertEquals(403, get(viewer, page).statusCode(), "viewer on " + page);
+        }
+        String dashboard = get(viewer, "dashboard").body();
+        assertTrue(dashboard.contains("id=\"dashboardLink\""), "the navigation offers the dashboard");
+        assertFalse(dashboard.contains("id=\"errorsLink\""), "but not the errors page");
     }
 
     @Test
