@@ -7,12 +7,11 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
-import org.automations.model.AutomationModel;
 import org.automations.model.AutomationTaskModel;
 
 /**
- * Read side of the administration pages: one automation's history and its tasks. The web module
- * checks the administrator's roles before it asks.
+ * Read side of the administration pages: a task of one automation (the traceback URL names both;
+ * the automation itself comes from {@code Automations.getModel}). The web module checks the roles first.
  */
 @Stateless
 @PermitAll
@@ -21,11 +20,6 @@ public class AutomationHistory {
 
     @PersistenceContext(unitName = "automations")
     EntityManager em;
-
-    /** The automation with that id, if it exists. */
-    public Optional<AutomationModel> automation(long automationId) {
-        return Optional.ofNullable(em.find(AutomationModel.class, automationId));
-    }
 
     /** The task with that id if it belongs to that automation (the traceback URL names both). */
     public Optional<AutomationTaskModel> task(long automationId, long taskId) {

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.automations.Automations;
 import org.automations.admin.AutomationHistory;
 
 /**
@@ -41,6 +42,9 @@ public class AdminPages extends HttpFilter {
     AdminAccess access;
 
     @Inject
+    Automations automations;
+
+    @Inject
     AutomationHistory history;
 
     @Override
@@ -65,7 +69,7 @@ public class AdminPages extends HttpFilter {
         Matcher historyUrl = HISTORY.matcher(path);
         Matcher tracebackUrl = TRACEBACK.matcher(path);
         if (historyUrl.matches()) {
-            var automation = history.automation(Long.parseLong(historyUrl.group(1)));
+            var automation = automations.getModel(Long.parseLong(historyUrl.group(1)));
             if (automation.isPresent()) {
                 request.setAttribute(AUTOMATION, automation.get());
                 forward(true, HISTORY_VIEW, request, response);

@@ -3,7 +3,9 @@ package org.automations.web.components;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.automations.Automations;
 import org.automations.model.AutomationTaskModel;
 
@@ -15,14 +17,12 @@ public class TaskListComponent {
     @Inject
     Automations automations;
 
-    private List<AutomationTaskModel> tasks;
+    /** Per {@code max}: two lists of different length on one page each get theirs, read once. */
+    private final Map<Integer, List<AutomationTaskModel>> tasks = new HashMap<>();
     private Long count;
 
     public List<AutomationTaskModel> tasks(int max) {
-        if (tasks == null) {
-            tasks = automations.getOpenTasks(0, max);
-        }
-        return tasks;
+        return tasks.computeIfAbsent(max, n -> automations.getOpenTasks(0, n));
     }
 
     /** All of the caller's open tasks, also those beyond {@code max}. */
