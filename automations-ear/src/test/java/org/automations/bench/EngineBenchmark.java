@@ -69,14 +69,26 @@ class EngineBenchmark {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Instant.now());
         line("Each figure is the median of %d runs.", RUNS);
         warmUp(rows);
-        w1LinearThroughput(rows);
-        statementsPerStep(rows);
-        physicalLimit(rows);
-        w2IdleTick(rows);
-        w3DueWave(rows);
-        w4TaskList(rows);
-        w5HistoryCleanup(rows);
-        w5HistoryCleanupJob(rows);
+        if (selected("W1")) {
+            w1LinearThroughput(rows);
+            statementsPerStep(rows);
+        }
+        if (selected("physical")) {
+            physicalLimit(rows);
+        }
+        if (selected("W2")) {
+            w2IdleTick(rows);
+        }
+        if (selected("W3")) {
+            w3DueWave(rows);
+        }
+        if (selected("W4")) {
+            w4TaskList(rows);
+        }
+        if (selected("W5")) {
+            w5HistoryCleanup(rows);
+            w5HistoryCleanupJob(rows);
+        }
         rows.deleteAll();
         Path file = Path.of(System.getProperty("bench.report.dir", "/tmp"), "benchmark-"
                 + System.getProperty("automations.it.db", "db") + ".txt");
@@ -249,6 +261,12 @@ class EngineBenchmark {
         line("W5 history cleanup job: %d finished W1 automations, %d rows deleted in %.2f s: %.0f rows/s"
                 + " (batch job history-cleanup, %d chunk transactions of up to 500 automations, start to end)",
                 count, deleted, s, deleted / s, chunks);
+    }
+
+    /** {@code -Dbench.workloads=W1,physical} runs only those (all by default): for profiling one workload. */
+    private static boolean selected(String workload) {
+        String only = System.getProperty("bench.workloads", "").trim();
+        return only.isEmpty() || List.of(only.split("\\s*,\\s*")).contains(workload);
     }
 
     private static boolean isRunning(BatchStatus status) {

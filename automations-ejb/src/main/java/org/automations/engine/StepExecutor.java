@@ -110,15 +110,25 @@ public class StepExecutor {
      */
     public Created createAndRun(AutomationDefinition definition, Automation automation, Data data, String uniqueKey,
             String startNode, Instant now, int maxSteps) {
-        AutomationModel model = create(definition, data, uniqueKey, startNode, false, now);
-        StepOutcome outcome = runSteps(model, now, maxSteps, true, factory.attach(automation, model));
+        // Not flushed here: the savepoint before the first step flushes the two inserts.
+        AutomationTaskModel first = insert(definition, data, uniqueKey, startNode, false, now);
+        AutomationModel model = first.getAutomation();
+        Automation attached = factory.attach(automation, model);
+        StepRun run = new StepRun(em, definition, model, attached, List.of(first), now, settings,
+                this::afterCommitRunThreaded, messages);
+        StepOutcome outcome = runSteps(model, now, maxSteps, true, run);
         // A failed step cleared the persistence context: hand out the state as it will commit.
         return new Created(em.find(AutomationModel.class, model.getId()), outcome);
     }
 
-    /** @param automation the bound instance attached to the model, or null to make one */
+    /**
+     * The steps of a burst. The automation's row is written once at the end (settle), not per step:
+     * a step that fails after others restores the data they left, from the snapshot taken before it.
+     *
+     * @param prepared the step run of a new automation, or null to read the open tasks
+     */
     private StepOutcome runSteps(AutomationModel model, Instant now, int maxSteps, boolean afterOtherWork,
-            Automation automation) {
+            StepRun prepared) {
         long automationId = model.getId();
         if (model.isFinished()) {
             return StepOutcome.of(StepOutcome.Kind.FINISHED, null);
@@ -133,14 +143,15 @@ public class StepExecutor {
         STEPPING.get().add(automationId);
         Savepoints savepoints = new Savepoints(em);
         try {
-            StepRun run = automation == null ? stepRun(definition.get(), model, now)
-                    : stepRun(definition.get(), model, now, automation);
+            StepRun run = prepared == null ? stepRun(definition.get(), model, now) : prepared;
             StepOutcome outcome = null;
             boolean progressed = false;
             for (int step = 0; step < maxSteps; step++) {
                 boolean protect = afterOtherWork || step > 0;
+                String dataBefore = null;
                 if (protect) {
                     savepoints.set();
+                    dataBefore = run.dataJson();
                 }
                 try {
                     outcome = run.processOne();
@@ -154,6 +165,8 @@ public class StepExecutor {
                         return StepOutcome.of(StepOutcome.Kind.RETRY_STEPWISE, failure.node);
                     }
                     savepoints.rollback();
+                    // The row was not written since the burst began: put back the data the earlier steps left.
+                    em.find(AutomationModel.class, automationId).setData(Data.fromJson(dataBefore));
                     if (!recordFailure(automationId, failure.taskId, failure.getCause(), now)) {
                         return StepOutcome.of(StepOutcome.Kind.FINISHED, null).afterProgress();
                     }
@@ -166,6 +179,7 @@ public class StepExecutor {
                     break;
                 }
             }
+            run.settle(null);
             return progressed ? outcome.afterProgress() : outcome;
         } finally {
             STEPPING.get().remove(automationId);
@@ -212,6 +226,14 @@ public class StepExecutor {
      */
     public AutomationModel create(AutomationDefinition definition, Data data, String uniqueKey, String startNode,
             boolean held, Instant now) {
+        AutomationModel model = insert(definition, data, uniqueKey, startNode, held, now).getAutomation();
+        em.flush();
+        return model;
+    }
+
+    /** Persists a new automation and its first task (not flushed yet); returns the task. */
+    private AutomationTaskModel insert(AutomationDefinition definition, Data data, String uniqueKey, String startNode,
+            boolean held, Instant now) {
         AutomationModel model = new AutomationModel();
         model.setAutomationClass(definition.getClassName());
         model.setStatus(AutomationStatus.RUNNING);
@@ -223,9 +245,7 @@ public class StepExecutor {
         em.persist(model);
         model.setKey(Automation.keyOf(definition.getClassName(), model.getId()));
         Node start = definition.getPrototypeNodes().get(startNode == null ? definition.firstNode() : startNode);
-        StepRun.newTask(em, model, start, null, now, settings);
-        em.flush();
-        return model;
+        return StepRun.newTask(em, model, start, null, now, settings);
     }
 
     /** Fails the automation at its first open task (a startedByEvent hook that threw). */

@@ -70,7 +70,10 @@ final class StepRun {
         }
     }
 
-    /** Processes the first ready open task, or reports that the automation waits. */
+    /**
+     * Processes the first ready open task, or reports that the automation waits. The automation's
+     * row is not written here: the burst calls {@link #settle} once at its end.
+     */
     StepOutcome processOne() throws NodeFailure {
         for (AutomationTaskModel task : List.copyOf(open)) {
             Node node = automation.getNode(task.getStatus());
@@ -85,10 +88,15 @@ final class StepRun {
                 throw new NodeFailure(task, e);
             }
             if (outcome != null) {
-                return settle(outcome);
+                return outcome;
             }
         }
-        return settle(StepOutcome.of(StepOutcome.Kind.WAITING, stoppedAt()));
+        return StepOutcome.of(StepOutcome.Kind.WAITING, stoppedAt());
+    }
+
+    /** The automation's data as it would be stored now (a snapshot before a step). */
+    String dataJson() {
+        return automation.data().toJson();
     }
 
     /** Creates the task of a node (the automation's first task, a retry, ...). */
