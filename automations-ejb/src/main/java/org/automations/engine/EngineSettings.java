@@ -44,6 +44,18 @@ public class EngineSettings {
     @ConfigProperty(name = "automations.run.steps-per-transaction", defaultValue = "50")
     int stepsPerTransaction;
 
+    /**
+     * Due automations the tick advances in one transaction (each after a savepoint of its own, so one
+     * that fails loses only its step); 1 gives every automation a transaction of its own.
+     */
+    @Inject
+    @ConfigProperty(name = "automations.tick.automations-per-transaction", defaultValue = "20")
+    int automationsPerTransaction;
+
+    public int automationsPerTransaction() {
+        return Math.max(1, automationsPerTransaction);
+    }
+
     public int stepsPerTransaction() {
         return Math.max(1, stepsPerTransaction);
     }

@@ -139,11 +139,44 @@ public class StepEngine {
             if (fresh.isEmpty()) {
                 return advanced;
             }
-            for (long id : fresh) {
-                if (advance(id, now, true).progressed()) {
-                    advanced++;
-                }
+            int chunk = settings.automationsPerTransaction();
+            for (int from = 0; from < fresh.size(); from += chunk) {
+                advanced += advanceDue(fresh.subList(from, Math.min(fresh.size(), from + chunk)), now);
             }
         }
+    }
+
+    /**
+     * Advances due automations, several per transaction (one commit for many short bursts). Those
+     * that need more than one burst go on alone; when the shared transaction cannot commit, each
+     * automation is advanced in transactions of its own.
+     *
+     * @return how many progressed
+     */
+    private int advanceDue(List<Long> ids, Instant now) {
+        if (ids.size() == 1) {
+            return advance(ids.get(0), now, true).progressed() ? 1 : 0;
+        }
+        List<StepOutcome> outcomes;
+        try {
+            outcomes = executor.burstDue(ids, now, settings.stepsPerTransaction());
+        } catch (EJBException | PersistenceException e) {
+            LOG.log(Level.FINE, "A shared tick transaction failed; advancing its automations one by one", e);
+            outcomes = null;
+        }
+        int advanced = 0;
+        for (int i = 0; i < ids.size(); i++) {
+            long id = ids.get(i);
+            StepOutcome outcome = outcomes == null ? null : outcomes.get(i);
+            if (outcome == null || outcome.kind() == StepOutcome.Kind.RETRY_STEPWISE) {
+                advanced += advance(id, now, true).progressed() ? 1 : 0;
+            } else if (outcome.kind() == StepOutcome.Kind.PROGRESSED) {
+                continueRun(id, now, ClaimMode.CONTINUE, true, outcome.stoppedAt());
+                advanced++;
+            } else if (outcome.progressed()) {
+                advanced++;
+            }
+        }
+        return advanced;
     }
 }

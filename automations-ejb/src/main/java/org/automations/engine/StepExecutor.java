@@ -16,6 +16,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,6 +98,37 @@ public class StepExecutor {
             return StepOutcome.of(mode == ClaimMode.WAIT ? StepOutcome.Kind.FINISHED : StepOutcome.Kind.NOT_CLAIMED, null);
         }
         return runSteps(model, now, maxSteps, false, null);
+    }
+
+    /**
+     * The tick's burst for several due automations in one transaction: each is claimed with
+     * {@code SKIP LOCKED} (held or no longer due: NOT_CLAIMED) and runs its burst after a savepoint,
+     * so a step that throws loses only its own writes and its failure is recorded right here. When a
+     * step dooms the whole transaction the result is RETRY_STEPWISE for all of them (nothing commits).
+     *
+     * @return one outcome per id, in the order of {@code ids}
+     */
+    public List<StepOutcome> burstDue(List<Long> ids, Instant now, int maxSteps) {
+        List<AutomationModel> claimed = em.createNativeQuery("select * from atm_automation where id in (:ids)"
+                + " and next_run <= :now for update skip locked", AutomationModel.class)
+                .setParameter("ids", ids).setParameter("now", now).getResultList();
+        Set<Long> locked = new HashSet<>();
+        claimed.forEach(model -> locked.add(model.getId()));
+        List<StepOutcome> outcomes = new ArrayList<>();
+        for (long id : ids) {
+            if (!locked.contains(id)) {
+                outcomes.add(StepOutcome.of(StepOutcome.Kind.NOT_CLAIMED, null));
+                continue;
+            }
+            // Found again: a failed step of an earlier automation clears the persistence context (what
+            // the earlier ones wrote is safe: the savepoint before each burst flushes it first).
+            StepOutcome outcome = runSteps(em.find(AutomationModel.class, id), now, maxSteps, true, null);
+            if (outcome.kind() == StepOutcome.Kind.RETRY_STEPWISE) {
+                return ids.stream().map(i -> StepOutcome.of(StepOutcome.Kind.RETRY_STEPWISE, null)).toList();
+            }
+            outcomes.add(outcome);
+        }
+        return outcomes;
     }
 
     /** What {@link #createAndRun} did: the new automation and how its first burst ended. */
