@@ -27,6 +27,7 @@ final class BulkRows {
 
     void deleteAll() throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("delete from atm_task_permission");
             s.executeUpdate("delete from atm_task");
             s.executeUpdate("delete from atm_automation");
         }

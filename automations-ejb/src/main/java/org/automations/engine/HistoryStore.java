@@ -65,6 +65,9 @@ public class HistoryStore {
         if (locked.isEmpty()) {
             return new Deleted(0, 0);
         }
+        // No cascades (schema version 5): permission rows, tasks, then the automations.
+        em.createNativeQuery("delete from atm_task_permission where task_id in"
+                + " (select id from atm_task where automation_id in (:ids))").setParameter("ids", locked).executeUpdate();
         long tasks = em.createQuery("delete from AutomationTaskModel t where t.automation.id in :ids")
                 .setParameter("ids", locked).executeUpdate();
         long automations = em.createQuery("delete from AutomationModel a where a.id in :ids")

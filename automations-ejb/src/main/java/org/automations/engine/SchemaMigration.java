@@ -10,6 +10,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import javax.sql.DataSource;
 import org.automations.engine.migration.V3TaskPermissions;
+import org.automations.engine.migration.V5HistoryWithoutCascades;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 
@@ -39,7 +40,7 @@ public class SchemaMigration {
                 .table("atm_schema_history")
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
-                .javaMigrations(new V3TaskPermissions())
+                .javaMigrations(new V3TaskPermissions(), new V5HistoryWithoutCascades())
                 .cleanDisabled(!cleanFirst)
                 .load();
         if (cleanFirst) {

@@ -351,6 +351,8 @@ public class StepExecutor {
         if (claim(automationId, EngineClock.now(), ClaimMode.WAIT) == null) {
             return;
         }
+        em.createNativeQuery("delete from atm_task_permission where task_id in"
+                + " (select id from atm_task where automation_id = ?1)").setParameter(1, automationId).executeUpdate();
         em.createQuery("delete from AutomationTaskModel t where t.automation.id = :id")
                 .setParameter("id", automationId).executeUpdate();
         em.createQuery("delete from AutomationModel a where a.id = :id").setParameter("id", automationId).executeUpdate();

@@ -25,6 +25,7 @@ final class HistoryRows {
 
     static void deleteAll(DataSource dataSource) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("delete from atm_task_permission");
             s.executeUpdate("delete from atm_task");
             s.executeUpdate("delete from atm_automation");
         }

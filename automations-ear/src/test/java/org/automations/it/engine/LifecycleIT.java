@@ -15,12 +15,15 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.automations.AutomationInfo;
 import org.automations.Automations;
 import org.automations.DeleteResult;
+import org.automations.FormResult;
 import org.automations.flow.Automation;
 import org.automations.flow.End;
 import org.automations.flow.Execute;
+import org.automations.flow.Form;
 import org.automations.flow.Meta;
 import org.automations.flow.Repeat;
 import org.automations.flow.Split;
@@ -28,6 +31,7 @@ import org.automations.flow.Unique;
 import org.automations.it.Deployments;
 import org.automations.model.AutomationStatus;
 import org.automations.model.AutomationTaskModel;
+import org.automations.security.TaskUser;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -171,6 +175,53 @@ class LifecycleIT {
             assertTrue(automations.getModel(id).isEmpty());
         }
         assertEquals(AutomationStatus.RUNNING, automations.getModel(running.getId()).orElseThrow().getStatus());
+    }
+
+    /** A form that needs two permissions: its task has two rows in atm_task_permission. */
+    public static class Approval extends Automation {
+        Form approve = new Form(Note.class).permission("approve").permission("sign");
+        End end = new End();
+    }
+
+    /** The form bean of {@link Approval}. */
+    public static class Note {
+        private String text;
+
+        public String getText() {
+            return text;
+        }
+
+        public void setText(String text) {
+            this.text = text;
+        }
+    }
+
+    @Test
+    void killAndHistoryCleanupDeleteTheTasksPermissionRowsToo() {
+        Approval killed = automations.create(Approval.class, Map.of());
+        Approval approved = automations.create(Approval.class, Map.of());
+        long approvedTask = automations.getTasks(approved.getId()).get(0).getId();
+        assertEquals(2, permissionRows(killed.getId()));
+
+        killed.kill();
+        assertEquals(0, permissionRows(killed.getId()), "kill deletes the task's permission rows");
+
+        assertEquals(FormResult.COMPLETED, automations.completeForm(approvedTask, new Note(),
+                new TaskUser("boss", Set.of("approve", "sign"))));
+        assertTrue(automations.getModel(approved.getId()).orElseThrow().isFinished());
+        assertEquals(2, permissionRows(approved.getId()));
+        automations.deleteHistory(0);
+        assertTrue(automations.getModel(approved.getId()).isEmpty());
+        assertEquals(0, permissionRows(approved.getId()), "the cleanup deletes the task's permission rows");
+    }
+
+    /** Permission rows of the automation's tasks, whether or not the tasks still exist. */
+    private long permissionRows(long automationId) {
+        // Rows whose task is gone (orphans) count too: a kill that forgot them leaves such rows.
+        List<?> rows = em.createNativeQuery("select count(*) from atm_task_permission p where p.task_id in"
+                + " (select id from atm_task where automation_id = ?1) or p.task_id not in (select id from atm_task)")
+                .setParameter(1, automationId).getResultList();
+        return ((Number) rows.get(0)).longValue();
     }
 
     @Test
