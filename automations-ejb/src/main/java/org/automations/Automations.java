@@ -56,7 +56,7 @@ import org.automations.security.TaskUser;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Automations {
 
-    private static final int HISTORY_BATCH = 500;
+    private static final int HISTORY_BATCH = 1000;
 
     @PersistenceContext(unitName = "automations")
     EntityManager em;

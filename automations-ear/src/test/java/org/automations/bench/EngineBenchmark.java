@@ -229,10 +229,10 @@ class EngineBenchmark {
         }
         double s = median(seconds);
         line("W5 history cleanup: %d finished W1 automations, %d rows deleted in %.2f s: %.0f rows/s"
-                + " (Automations.deleteHistory, batches of 500 automations)", count, deleted, s, deleted / s);
+                + " (Automations.deleteHistory, batches of 1000 automations)", count, deleted, s, deleted / s);
     }
 
-    /** W5 again, deleted by the history-cleanup batch job (default chunks of 500 automations). */
+    /** W5 again, deleted by the history-cleanup batch job (default chunks of 1000 automations). */
     private void w5HistoryCleanupJob(BulkRows rows) throws Exception {
         int count = 5_000;
         List<Double> seconds = new ArrayList<>();
@@ -259,7 +259,7 @@ class EngineBenchmark {
         }
         double s = median(seconds);
         line("W5 history cleanup job: %d finished W1 automations, %d rows deleted in %.2f s: %.0f rows/s"
-                + " (batch job history-cleanup, %d chunk transactions of up to 500 automations, start to end)",
+                + " (batch job history-cleanup, %d chunk transactions of up to 1000 automations, start to end)",
                 count, deleted, s, deleted / s, chunks);
     }
 
