@@ -142,12 +142,14 @@ public class StepExecutor {
      */
     public Created createAndRun(AutomationDefinition definition, Automation automation, Data data, String uniqueKey,
             String startNode, Instant now, int maxSteps) {
-        // Not flushed here: the savepoint before the first step flushes the two inserts.
-        AutomationTaskModel first = insert(definition, data, uniqueKey, startNode, false, now);
+        // Not flushed here: the savepoint before the first step writes the automation; the first
+        // task is written once, when its step has run.
+        AutomationTaskModel first = insert(definition, data, uniqueKey, startNode, false, now, false);
         AutomationModel model = first.getAutomation();
         Automation attached = factory.attach(automation, model);
         StepRun run = new StepRun(em, definition, model, attached, List.of(first), now, settings,
                 this::afterCommitRunThreaded, messages);
+        run.adoptPending(first);
         StepOutcome outcome = runSteps(model, now, maxSteps, true, run);
         // A failed step cleared the persistence context: hand out the state as it will commit.
         return new Created(em.find(AutomationModel.class, model.getId()), outcome);
@@ -181,9 +183,11 @@ public class StepExecutor {
             for (int step = 0; step < maxSteps; step++) {
                 boolean protect = afterOtherWork || step > 0;
                 String dataBefore = null;
+                List<StepRun.PendingTask> pendingBefore = List.of();
                 if (protect) {
                     savepoints.set();
                     dataBefore = run.dataJson();
+                    pendingBefore = run.pendingState();
                 }
                 try {
                     outcome = run.processOne();
@@ -197,8 +201,10 @@ public class StepExecutor {
                         return StepOutcome.of(StepOutcome.Kind.RETRY_STEPWISE, failure.node);
                     }
                     savepoints.rollback();
-                    // The row was not written since the burst began: put back the data the earlier steps left.
+                    // The row was not written since the burst began: put back the data the earlier steps
+                    // left, and the tasks they entered (not written yet either).
                     em.find(AutomationModel.class, automationId).setData(Data.fromJson(dataBefore));
+                    StepRun.restorePending(em, pendingBefore);
                     if (!recordFailure(automationId, failure.taskId, failure.getCause(), now)) {
                         return StepOutcome.of(StepOutcome.Kind.FINISHED, null).afterProgress();
                     }
@@ -258,14 +264,18 @@ public class StepExecutor {
      */
     public AutomationModel create(AutomationDefinition definition, Data data, String uniqueKey, String startNode,
             boolean held, Instant now) {
-        AutomationModel model = insert(definition, data, uniqueKey, startNode, held, now).getAutomation();
+        AutomationModel model = insert(definition, data, uniqueKey, startNode, held, now, true).getAutomation();
         em.flush();
         return model;
     }
 
-    /** Persists a new automation and its first task (not flushed yet); returns the task. */
+    /**
+     * Persists a new automation (not flushed yet) and makes its first task; returns the task.
+     *
+     * @param persistTask false when the caller's step run writes the task
+     */
     private AutomationTaskModel insert(AutomationDefinition definition, Data data, String uniqueKey, String startNode,
-            boolean held, Instant now) {
+            boolean held, Instant now, boolean persistTask) {
         AutomationModel model = new AutomationModel();
         model.setAutomationClass(definition.getClassName());
         model.setStatus(AutomationStatus.RUNNING);
@@ -277,7 +287,7 @@ public class StepExecutor {
         em.persist(model);
         model.setKey(Automation.keyOf(definition.getClassName(), model.getId()));
         Node start = definition.getPrototypeNodes().get(startNode == null ? definition.firstNode() : startNode);
-        return StepRun.newTask(em, model, start, null, now, settings);
+        return StepRun.newTask(em, model, start, null, now, settings, persistTask);
     }
 
     /** Fails the automation at its first open task (a startedByEvent hook that threw). */

@@ -24,6 +24,8 @@ import org.automations.json.JsonValues;
 import org.automations.model.AutomationModel;
 import org.automations.model.AutomationStatus;
 import org.automations.model.AutomationTaskModel;
+import org.automations.model.TaskIdGenerator;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
 /**
  * One step of one claimed automation, inside the step's transaction: finds the first open task that
@@ -40,6 +42,8 @@ final class StepRun {
     private final EngineSettings settings;
     private final List<AutomationTaskModel> open;
     private final List<AutomationTaskModel> created = new ArrayList<>();
+    /** Tasks entered in this run and not persisted yet: written once, when finished or at settle. */
+    private final List<AutomationTaskModel> pending = new ArrayList<>();
     private final Consumer<AutomationTaskModel> threadedSteps;
     private final MessageSender messages;
 
@@ -99,12 +103,48 @@ final class StepRun {
         return automation.data().toJson();
     }
 
-    /** Creates the task of a node (the automation's first task, a retry, ...). */
+    /** Creates the task of a node (the automation's first task, a retry, ...); its row is written later. */
     AutomationTaskModel enter(String nodeName, AutomationTaskModel previous) {
-        AutomationTaskModel task = newTask(em, model, automation.getNode(nodeName), previous, now, settings);
+        AutomationTaskModel task = newTask(em, model, automation.getNode(nodeName), previous, now, settings, false);
         open.add(task);
         created.add(task);
+        pending.add(task);
         return task;
+    }
+
+    /** A task made (not persisted) by the caller for this run: written like the ones it enters. */
+    void adoptPending(AutomationTaskModel task) {
+        pending.add(task);
+    }
+
+    /** The state of the unwritten tasks, to put back when a step fails (see {@link #restorePending}). */
+    List<PendingTask> pendingState() {
+        return pending.stream().map(PendingTask::of).toList();
+    }
+
+    /**
+     * After a failed step was rolled back (persistence context cleared): the tasks that were not
+     * written before it get their state back and are persisted, so the failure can be recorded on them.
+     */
+    static void restorePending(EntityManager em, List<PendingTask> state) {
+        for (PendingTask saved : state) {
+            saved.restore();
+            em.persist(saved.task());
+        }
+    }
+
+    /** What a step may change on a task that waits to be written. */
+    record PendingTask(AutomationTaskModel task, Instant finished, String message, String resultJson, Instant due) {
+        static PendingTask of(AutomationTaskModel task) {
+            return new PendingTask(task, task.getFinished(), task.getMessage(), task.getResultJson(), task.getDue());
+        }
+
+        void restore() {
+            task.setFinished(finished);
+            task.setMessage(message);
+            task.setResultJson(resultJson);
+            task.setDue(due);
+        }
     }
 
     /** A person submitted the task's form (its data is in place): the task is done, the automation moves on. */
@@ -113,9 +153,13 @@ final class StepRun {
         return settle(progressed());
     }
 
-    /** Persists a new task at a node; constant waits and Repeat schedules are stored as its due time. */
+    /**
+     * A new task at a node; constant waits and Repeat schedules are stored as its due time.
+     *
+     * @param persist true to persist it now; false gives it its id only (the caller persists it later)
+     */
     static AutomationTaskModel newTask(EntityManager em, AutomationModel model, Node node, AutomationTaskModel previous,
-            Instant now, EngineSettings settings) {
+            Instant now, EngineSettings settings, boolean persist) {
         AutomationTaskModel task = new AutomationTaskModel(model, previous, node.getName(), now);
         if (node.getWaitUntil() != null) {
             task.setDue(node.getWaitUntil());
@@ -125,12 +169,20 @@ final class StepRun {
             task.setDue(RepeatSchedule.nextStart(repeat, previousRestart(em, model, node.getName()), now,
                     settings.timeZone()));
         }
-        em.persist(task);
+        if (persist) {
+            em.persist(task);
+        } else {
+            task.assignId(TaskIdGenerator.nextId(em.unwrap(SharedSessionContractImplementor.class)));
+        }
         return task;
     }
 
     /** Writes data and the wake-up time after the step (also after a step that only waited). */
     StepOutcome settle(StepOutcome outcome) {
+        for (AutomationTaskModel task : pending) {
+            em.persist(task);
+        }
+        pending.clear();
         model.storeData();
         model.setUpdated(EngineClock.now());
         if (model.getStatus() == AutomationStatus.RUNNING) {
@@ -335,6 +387,9 @@ final class StepRun {
         task.setFinished(now);
         task.setMessage(message);
         open.remove(task);
+        if (pending.remove(task)) {
+            em.persist(task); // written once, finished (its result is set before it is finished)
+        }
     }
 
     private StepOutcome progressed() {

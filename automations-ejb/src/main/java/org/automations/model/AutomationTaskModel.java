@@ -5,14 +5,11 @@ import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import java.time.Duration;
@@ -32,8 +29,7 @@ import org.automations.json.JsonValues;
 public class AutomationTaskModel {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "atm_task_seq")
-    @SequenceGenerator(name = "atm_task_seq", sequenceName = "atm_task_seq", allocationSize = 50)
+    @TaskId
     private Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -109,6 +105,17 @@ public class AutomationTaskModel {
 
     public Long getId() {
         return id;
+    }
+
+    /**
+     * Gives a new task its id before it is persisted (the engine does, so that the row can be written
+     * once, finished); persist then keeps it. Refused for a task that has one.
+     */
+    public void assignId(long id) {
+        if (this.id != null) {
+            throw new IllegalStateException("Task " + this.id + " already has an id");
+        }
+        this.id = id;
     }
 
     public AutomationModel getAutomation() {
