@@ -137,10 +137,10 @@ public class Automations {
                     .orElseThrow(() -> e);
         }
         if (created.outcome().kind() == StepOutcome.Kind.RETRY_STEPWISE) {
-            // A step doomed the first transaction, creation included: create, then go step by step.
+            // A step rolled the first transaction back, creation included: create, then go step by step.
             A automation = createHeld(type, params, startNode, true);
-            automation.run();
-            return automation;
+            engine.advanceStepwise(automation.getId(), EngineClock.now());
+            return factory.attach(automation, em.find(AutomationModel.class, automation.getId()));
         }
         A automation = factory.attach(prepared.automation(), created.model());
         if (created.outcome().kind() == StepOutcome.Kind.PROGRESSED) {

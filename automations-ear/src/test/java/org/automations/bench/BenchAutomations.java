@@ -5,6 +5,7 @@ import org.automations.flow.Automation;
 import org.automations.flow.End;
 import org.automations.flow.Execute;
 import org.automations.flow.Form;
+import org.automations.flow.Meta;
 import org.automations.model.AutomationTaskModel;
 
 /** The automations the benchmark runs. */
@@ -25,6 +26,11 @@ public final class BenchAutomations {
         void write(AutomationTaskModel task) {
             task.getData().put(task.getStatus(), task.getId());
         }
+    }
+
+    /** W1 again, opted out of the savepoint per step (a failing step re-runs its transaction's earlier steps). */
+    @Meta(stepSavepoints = false)
+    public static class FiveStepsWithoutSavepoints extends FiveSteps {
     }
 
     /** W2/W3: paused for a day at its second node. */

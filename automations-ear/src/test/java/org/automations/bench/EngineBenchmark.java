@@ -99,24 +99,33 @@ class EngineBenchmark {
     private void warmUp(BulkRows rows) throws SQLException {
         for (int i = 0; i < 300; i++) {
             automations.create(BenchAutomations.FiveSteps.class, Map.of());
+            automations.create(BenchAutomations.FiveStepsWithoutSavepoints.class, Map.of());
         }
         rows.deleteAll();
     }
 
     private void w1LinearThroughput(BulkRows rows) throws SQLException {
+        w1LinearThroughput(rows, BenchAutomations.FiveSteps.class, "");
+        w1LinearThroughput(rows, BenchAutomations.FiveStepsWithoutSavepoints.class,
+                " with @Meta(stepSavepoints = false)");
+    }
+
+    private void w1LinearThroughput(BulkRows rows, Class<? extends BenchAutomations.FiveSteps> type, String variant)
+            throws SQLException {
         int count = 1000;
         List<Double> seconds = new ArrayList<>();
         for (int run = 0; run < RUNS; run++) {
             rows.deleteAll();
             long start = System.nanoTime();
             for (int i = 0; i < count; i++) {
-                automations.create(BenchAutomations.FiveSteps.class, Map.of("n", i));
+                automations.create(type, Map.of("n", i));
             }
             seconds.add((System.nanoTime() - start) / 1e9);
         }
         double s = median(seconds);
-        line("W1 linear throughput: %d automations of 5 Execute + End in %.2f s: %.0f automations/s, %.0f steps/s"
-                + " (5 Execute steps each; %.0f tasks/s counting End)", count, s, count / s, 5 * count / s, 6 * count / s);
+        line("W1 linear throughput%s: %d automations of 5 Execute + End in %.2f s: %.0f automations/s, %.0f steps/s"
+                + " (5 Execute steps each; %.0f tasks/s counting End)", variant, count, s, count / s, 5 * count / s,
+                6 * count / s);
     }
 
     private void statementsPerStep(BulkRows rows) throws Exception {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.automations.flow.Automation;
+import org.automations.flow.Meta;
 import org.automations.flow.AutomationBinding;
 import org.automations.flow.AutomationDefinitionException;
 import org.automations.flow.End;
@@ -40,6 +41,7 @@ public final class AutomationDefinition {
     private final Map<String, Integer> pathsOfJoin;
     private final String[] uniqueFields;
     private final Receivers receivers;
+    private final boolean stepSavepoints;
 
     private AutomationDefinition(Class<? extends Automation> type, List<Node> nodes, Map<String, String> splitOfJoin) {
         this.type = type;
@@ -55,6 +57,8 @@ public final class AutomationDefinition {
         Map<String, Integer> paths = new LinkedHashMap<>();
         splitOfJoin.forEach((join, split) -> paths.put(join, ((Split) byName.get(split)).getPaths().size()));
         this.pathsOfJoin = Collections.unmodifiableMap(paths);
+        Meta meta = type.getAnnotation(Meta.class);
+        this.stepSavepoints = meta == null || meta.stepSavepoints();
         Unique unique = type.getAnnotation(Unique.class);
         this.uniqueFields = unique == null ? null : unique.value();
         this.receivers = Receivers.of(type);
@@ -229,6 +233,11 @@ public final class AutomationDefinition {
 
     public Receivers getReceivers() {
         return receivers;
+    }
+
+    /** False when the class opted out of a savepoint per step ({@code @Meta(stepSavepoints = false)}). */
+    public boolean hasStepSavepoints() {
+        return stepSavepoints;
     }
 
     public boolean isUnique() {

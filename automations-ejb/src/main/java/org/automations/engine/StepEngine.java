@@ -49,7 +49,16 @@ public class StepEngine {
      * @param tick true for the tick: only if it is due at {@code now} and not held elsewhere
      */
     public Advance advance(long automationId, Instant at, boolean tick) {
-        return continueRun(automationId, EngineClock.truncate(at), tick ? ClaimMode.TICK : ClaimMode.WAIT, false, null);
+        return continueRun(automationId, EngineClock.truncate(at), tick ? ClaimMode.TICK : ClaimMode.WAIT, false, null,
+                false);
+    }
+
+    /**
+     * Runs an automation one step per transaction: after a shared transaction rolled back because of
+     * one of its steps, so that the steps before that one commit and only the failing one fails.
+     */
+    public Advance advanceStepwise(long automationId, Instant at) {
+        return continueRun(automationId, EngineClock.truncate(at), ClaimMode.WAIT, false, null, true);
     }
 
     /**
@@ -57,11 +66,11 @@ public class StepEngine {
      * elsewhere. A failure in a burst's first step is recorded in a transaction of its own.
      */
     Advance continueRun(long automationId, Instant now, ClaimMode firstClaim, boolean progressedBefore,
-            String stoppedBefore) {
+            String stoppedBefore, boolean stepwiseFirst) {
         boolean progressed = progressedBefore;
         String stoppedAt = stoppedBefore;
         ClaimMode mode = firstClaim;
-        boolean stepwise = false;
+        boolean stepwise = stepwiseFirst;
         int bursts = 0;
         int maxBursts = Math.max(1, settings.maxStepsPerRun() / settings.stepsPerTransaction());
         while (bursts++ < maxBursts) {
@@ -149,7 +158,7 @@ public class StepEngine {
     /**
      * Advances due automations, several per transaction (one commit for many short bursts). Those
      * that need more than one burst go on alone; when the shared transaction cannot commit, each
-     * automation is advanced in transactions of its own.
+     * automation is advanced in transactions of its own (the one that caused it step by step).
      *
      * @return how many progressed
      */
@@ -168,10 +177,13 @@ public class StepEngine {
         for (int i = 0; i < ids.size(); i++) {
             long id = ids.get(i);
             StepOutcome outcome = outcomes == null ? null : outcomes.get(i);
-            if (outcome == null || outcome.kind() == StepOutcome.Kind.RETRY_STEPWISE) {
+            if (outcome == null) {
                 advanced += advance(id, now, true).progressed() ? 1 : 0;
+            } else if (outcome.kind() == StepOutcome.Kind.RETRY_STEPWISE) {
+                // The one whose step made the shared transaction roll back: step by step from the start.
+                advanced += continueRun(id, now, ClaimMode.TICK, false, null, true).progressed() ? 1 : 0;
             } else if (outcome.kind() == StepOutcome.Kind.PROGRESSED) {
-                continueRun(id, now, ClaimMode.CONTINUE, true, outcome.stoppedAt());
+                continueRun(id, now, ClaimMode.CONTINUE, true, outcome.stoppedAt(), false);
                 advanced++;
             } else if (outcome.progressed()) {
                 advanced++;

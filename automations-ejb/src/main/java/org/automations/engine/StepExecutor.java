@@ -17,6 +17,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,7 +105,8 @@ public class StepExecutor {
      * The tick's burst for several due automations in one transaction: each is claimed with
      * {@code SKIP LOCKED} (held or no longer due: NOT_CLAIMED) and runs its burst after a savepoint,
      * so a step that throws loses only its own writes and its failure is recorded right here. When a
-     * step dooms the whole transaction the result is RETRY_STEPWISE for all of them (nothing commits).
+     * step dooms the whole transaction (or has no savepoint) nothing commits: that automation's outcome
+     * is RETRY_STEPWISE, the others' null.
      *
      * @return one outcome per id, in the order of {@code ids}
      */
@@ -124,7 +126,10 @@ public class StepExecutor {
             // the earlier ones wrote is safe: the savepoint before each burst flushes it first).
             StepOutcome outcome = runSteps(em.find(AutomationModel.class, id), now, maxSteps, true, null);
             if (outcome.kind() == StepOutcome.Kind.RETRY_STEPWISE) {
-                return ids.stream().map(i -> StepOutcome.of(StepOutcome.Kind.RETRY_STEPWISE, null)).toList();
+                // Nothing commits: null for the others (run them again), RETRY_STEPWISE for this one.
+                List<StepOutcome> retry = new ArrayList<>(Collections.nCopies(ids.size(), (StepOutcome) null));
+                retry.set(ids.indexOf(id), outcome);
+                return retry;
             }
             outcomes.add(outcome);
         }
@@ -180,11 +185,13 @@ public class StepExecutor {
             StepRun run = prepared == null ? stepRun(definition.get(), model, now) : prepared;
             StepOutcome outcome = null;
             boolean progressed = false;
+            boolean savepointsWanted = definition.get().hasStepSavepoints();
             for (int step = 0; step < maxSteps; step++) {
                 boolean protect = afterOtherWork || step > 0;
+                boolean savepoint = protect && savepointsWanted;
                 String dataBefore = null;
                 List<StepRun.PendingTask> pendingBefore = List.of();
-                if (protect) {
+                if (savepoint) {
                     savepoints.set();
                     dataBefore = run.dataJson();
                     pendingBefore = run.pendingState();
@@ -196,8 +203,10 @@ public class StepExecutor {
                         context.setRollbackOnly();
                         return StepOutcome.failed(failure.node, failure.taskId, failure.getCause());
                     }
-                    if (transactions.getRollbackOnly()) {
-                        // The node's code doomed the whole transaction: redo this burst one step per transaction.
+                    if (!savepoint || transactions.getRollbackOnly()) {
+                        // No savepoint to return to, or the node's code doomed the whole transaction:
+                        // redo this burst one step per transaction.
+                        context.setRollbackOnly();
                         return StepOutcome.of(StepOutcome.Kind.RETRY_STEPWISE, failure.node);
                     }
                     savepoints.rollback();

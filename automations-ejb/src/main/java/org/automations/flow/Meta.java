@@ -29,4 +29,13 @@ public @interface Meta {
 
     /** The default form template of this automation's forms (the seed's default_template_name). */
     String formTemplate() default "";
+
+    /**
+     * true (the default): a savepoint before every step, so a step that throws loses only its own
+     * writes while the steps before it in the same transaction stay done. false: no savepoints,
+     * markedly faster; a step that throws rolls back its whole transaction, which is then run again
+     * one step per transaction, so the steps before it run a second time (as after a crash; their
+     * mails or calls to other systems may repeat). For automations whose steps may safely repeat.
+     */
+    boolean stepSavepoints() default true;
 }

@@ -14,12 +14,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.automations.Automations;
 import org.automations.flow.Automation;
 import org.automations.flow.End;
 import org.automations.flow.Execute;
 import org.automations.flow.Join;
+import org.automations.flow.Meta;
 import org.automations.flow.Node;
 import org.automations.flow.Split;
 import org.automations.it.Deployments;
@@ -183,6 +185,41 @@ class FlowIT {
         assertTrue(traceback.contains("crash in step three") && traceback.contains("Failing.crash"), traceback);
         assertNull(model.getNextRun(), "a failed automation is not polled");
         assertNull(failing.run(), "run() on a failed automation does nothing");
+    }
+
+    /** Without step savepoints: a failing step rolls back its burst, which runs again step by step. */
+    @Meta(stepSavepoints = false)
+    public static class WithoutSavepoints extends Automation {
+        static final AtomicInteger FIRST_RUNS = new AtomicInteger();
+
+        Execute first = new Execute(this::first);
+        Execute second = new Execute(this::second);
+        End end = new End();
+
+        void first(AutomationTaskModel task) {
+            FIRST_RUNS.incrementAndGet();
+            task.getData().put("first", true);
+        }
+
+        void second(AutomationTaskModel task) {
+            task.getData().put("secondWrote", true);
+            throw new IllegalStateException("second failed");
+        }
+    }
+
+    @Test
+    void withoutStepSavepointsAFailureRerunsTheEarlierStepsOnceAndKeepsThem() {
+        WithoutSavepoints.FIRST_RUNS.set(0);
+        WithoutSavepoints failing = automations.create(WithoutSavepoints.class, Map.of());
+
+        AutomationModel model = automations.getModel(failing.getId()).orElseThrow();
+        assertEquals(AutomationStatus.FAILED, model.getStatus());
+        assertEquals(Boolean.TRUE, model.getData().getBoolean("first"), "the step before the failure is kept");
+        assertNull(model.getData().get("secondWrote"), "the failed step's writes are rolled back");
+        assertEquals(2, WithoutSavepoints.FIRST_RUNS.get(), "the rolled-back burst ran the first step's code again");
+        List<AutomationTaskModel> tasks = automations.getTasks(failing.getId());
+        assertEquals(List.of("first", "second"), statuses(tasks), "yet its task was written once");
+        assertEquals("java.lang.IllegalStateException: second failed", tasks.get(1).getMessage());
     }
 
     /** Skipping has precedence over waits and conditions. */

@@ -18,6 +18,7 @@ import org.automations.Automations;
 import org.automations.flow.Automation;
 import org.automations.flow.End;
 import org.automations.flow.Execute;
+import org.automations.flow.Meta;
 import org.automations.it.Deployments;
 import org.automations.model.AutomationModel;
 import org.automations.model.AutomationStatus;
@@ -90,13 +91,27 @@ class TickIT {
         }
     }
 
+    /** The same without step savepoints: a failure rolls back the tick's shared transaction. */
+    @Meta(stepSavepoints = false)
+    public static class WaitingWithoutSavepoints extends Waiting {
+    }
+
     @Test
     void aFailingAutomationInTheTicksTransactionCostsItsNeighboursNothing() {
+        failuresInATick(Waiting.class);
+    }
+
+    @Test
+    void withoutSavepointsTheTicksTransactionIsRolledBackAndRedoneAndNoStepCountsTwice() {
+        failuresInATick(WaitingWithoutSavepoints.class);
+    }
+
+    private void failuresInATick(Class<? extends Waiting> type) {
         List<Long> ok = new ArrayList<>();
         List<Long> failing = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             String mode = i % 10 == 4 ? "fail" : "ok";
-            long id = automations.create(Waiting.class, Map.of("mode", mode)).getId();
+            long id = automations.create(type, Map.of("mode", mode)).getId();
             (mode.equals("fail") ? failing : ok).add(id);
         }
 
