@@ -34,9 +34,11 @@ import org.automations.flow.Form;
 import org.automations.flow.ModelForm;
 import org.automations.flow.Node;
 import org.automations.json.JsonValues;
+import org.automations.model.AutomationIdGenerator;
 import org.automations.model.AutomationModel;
 import org.automations.model.AutomationStatus;
 import org.automations.model.AutomationTaskModel;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
 /**
  * Every write of the engine, each in a transaction of its own (DESIGN.md guarantee 1). A step first
@@ -293,8 +295,10 @@ public class StepExecutor {
         model.setCreated(now);
         model.setUpdated(now);
         model.setNextRun(held ? null : now);
-        em.persist(model);
+        // Id (and key) before the insert: setting the key after persist would cost an UPDATE.
+        model.assignId(AutomationIdGenerator.nextId(em.unwrap(SharedSessionContractImplementor.class)));
         model.setKey(Automation.keyOf(definition.getClassName(), model.getId()));
+        em.persist(model);
         Node start = definition.getPrototypeNodes().get(startNode == null ? definition.firstNode() : startNode);
         return StepRun.newTask(em, model, start, null, now, settings, persistTask);
     }

@@ -5,10 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
@@ -22,8 +19,7 @@ import org.automations.flow.Data;
 public class AutomationModel {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "atm_automation_seq")
-    @SequenceGenerator(name = "atm_automation_seq", sequenceName = "atm_automation_seq", allocationSize = 50)
+    @AutomationId
     private Long id;
 
     @Column(name = "automation_class", nullable = false)
@@ -67,6 +63,14 @@ public class AutomationModel {
 
     public Long getId() {
         return id;
+    }
+
+    /** Gives a new automation its id before it is persisted (so that its key is in the insert). */
+    public void assignId(long id) {
+        if (this.id != null) {
+            throw new IllegalStateException("Automation " + this.id + " already has an id");
+        }
+        this.id = id;
     }
 
     public String getAutomationClass() {
