@@ -190,7 +190,9 @@ public class StepExecutor {
             boolean savepointsWanted = definition.get().hasStepSavepoints();
             for (int step = 0; step < maxSteps; step++) {
                 boolean protect = afterOtherWork || step > 0;
-                boolean savepoint = protect && savepointsWanted;
+                // Without code of the application in it, a step can only fail by an engine error:
+                // then the burst is redone step by step, as without savepoints.
+                boolean savepoint = protect && savepointsWanted && run.mayRunApplicationCode();
                 String dataBefore = null;
                 List<StepRun.PendingTask> pendingBefore = List.of();
                 if (savepoint) {

@@ -98,6 +98,28 @@ final class StepRun {
         return StepOutcome.of(StepOutcome.Kind.WAITING, stoppedAt());
     }
 
+    /**
+     * True when the next step may run code of the application: a condition, a wait function or the
+     * node's own code at one of the open tasks. Only such a step needs a savepoint before it; the
+     * engine's own nodes (End, Split, Join, Repeat, Form, a plain Execute) write only what it writes.
+     */
+    boolean mayRunApplicationCode() {
+        for (AutomationTaskModel task : open) {
+            Node node = automation.getNode(task.getStatus());
+            if (node != null && !enginesOwn(node)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean enginesOwn(Node node) {
+        boolean plain = node.getConditions().isEmpty() && node.getSkipConditions().isEmpty()
+                && node.getWaitUntilFunction() == null && node.getWaitForFunction() == null;
+        return plain && (node instanceof End || node instanceof Split || node instanceof Join || node instanceof Repeat
+                || node instanceof Form || node instanceof Execute execute && !execute.runsCode());
+    }
+
     /** The automation's data as it would be stored now (a snapshot before a step). */
     String dataJson() {
         return automation.data().toJson();

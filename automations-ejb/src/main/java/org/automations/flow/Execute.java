@@ -65,6 +65,11 @@ public class Execute extends Node {
         return onError;
     }
 
+    /** False for a plain {@code new Execute()}: no code of the application runs in its step. */
+    public boolean runsCode() {
+        return callable != null || getClass() != Execute.class;
+    }
+
     public boolean isThreaded() {
         return threaded;
     }
