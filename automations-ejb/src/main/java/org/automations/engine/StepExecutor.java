@@ -124,8 +124,8 @@ public class StepExecutor {
                 outcomes.add(StepOutcome.of(StepOutcome.Kind.NOT_CLAIMED, null));
                 continue;
             }
-            // Found again: a failed step of an earlier automation clears the persistence context (what
-            // the earlier ones wrote is safe: the savepoint before each burst flushes it first).
+            // Found again: a failed step of an earlier automation clears the persistence context. What
+            // the automations before it wrote is safe: the savepoint set before that step flushed it.
             StepOutcome outcome = runSteps(em.find(AutomationModel.class, id), now, maxSteps, true, null);
             if (outcome.kind() == StepOutcome.Kind.RETRY_STEPWISE) {
                 // Nothing commits: null for the others (run them again), RETRY_STEPWISE for this one.
