@@ -39,6 +39,10 @@ class FlowableBenchmark {
 
     @Test
     void w1() throws Exception {
+        String only = System.getProperty("bench.workloads", "").trim();
+        if (!only.isEmpty() && !List.of(only.split("\\s*,\\s*")).contains("W1")) {
+            return; // -Dbench.workloads without W1
+        }
         String url = System.getProperty("bench.flowable.url");
         String user = System.getProperty("bench.flowable.user");
         String password = System.getProperty("bench.flowable.password");

@@ -58,19 +58,22 @@ public class HistoryStore {
         if (ids.isEmpty()) {
             return new Deleted(0, 0);
         }
-        List<?> rows = em.createNativeQuery("select id from atm_automation where id in (:ids) and finished = true"
+        // One array parameter (= any) instead of an IN list of a thousand: the database parses and
+        // plans each statement once, whatever the batch size (H2 and PostgreSQL both take arrays).
+        Long[] batch = ids.toArray(Long[]::new);
+        List<?> rows = em.createNativeQuery("select id from atm_automation where id = any(:ids) and finished = true"
                 + " and updated < :cutoff for update skip locked")
-                .setParameter("ids", ids).setParameter("cutoff", cutoff).getResultList();
-        List<Long> locked = rows.stream().map(id -> ((Number) id).longValue()).toList();
-        if (locked.isEmpty()) {
+                .setParameter("ids", batch).setParameter("cutoff", cutoff).getResultList();
+        Long[] locked = rows.stream().map(id -> ((Number) id).longValue()).toArray(Long[]::new);
+        if (locked.length == 0) {
             return new Deleted(0, 0);
         }
         // No cascades (schema version 5): permission rows, tasks, then the automations.
         em.createNativeQuery("delete from atm_task_permission where task_id in"
-                + " (select id from atm_task where automation_id in (:ids))").setParameter("ids", locked).executeUpdate();
-        long tasks = em.createQuery("delete from AutomationTaskModel t where t.automation.id in :ids")
+                + " (select id from atm_task where automation_id = any(:ids))").setParameter("ids", locked).executeUpdate();
+        long tasks = em.createNativeQuery("delete from atm_task where automation_id = any(:ids)")
                 .setParameter("ids", locked).executeUpdate();
-        long automations = em.createQuery("delete from AutomationModel a where a.id in :ids")
+        long automations = em.createNativeQuery("delete from atm_automation where id = any(:ids)")
                 .setParameter("ids", locked).executeUpdate();
         return new Deleted(automations, tasks);
     }
