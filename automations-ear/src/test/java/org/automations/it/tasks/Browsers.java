@@ -7,6 +7,7 @@ import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -46,6 +47,9 @@ public final class Browsers {
         waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("j_username")));
         driver.findElement(By.id("j_username")).sendKeys(user);
         driver.findElement(By.id("j_password")).sendKeys(password);
-        driver.findElement(By.id("login")).click();
+        WebElement login = driver.findElement(By.id("login"));
+        login.click();
+        // Until the answer to the login has replaced the form: navigating on at once could abort it.
+        waitFor(driver).until(ExpectedConditions.stalenessOf(login));
     }
 }
