@@ -273,7 +273,7 @@ class EngineBenchmark {
     }
 
     /** {@code -Dbench.workloads=W1,physical} runs only those (all by default): for profiling one workload. */
-    private static boolean selected(String workload) {
+    static boolean selected(String workload) {
         String only = System.getProperty("bench.workloads", "").trim();
         return only.isEmpty() || List.of(only.split("\\s*,\\s*")).contains(workload);
     }
@@ -303,7 +303,7 @@ class EngineBenchmark {
         throw new NoSuchMethodException(method);
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         return sorted.get(sorted.size() / 2);

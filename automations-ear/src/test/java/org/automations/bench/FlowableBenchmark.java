@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.flowable.common.engine.impl.history.HistoryLevel;
@@ -39,9 +38,8 @@ class FlowableBenchmark {
 
     @Test
     void w1() throws Exception {
-        String only = System.getProperty("bench.workloads", "").trim();
-        if (!only.isEmpty() && !List.of(only.split("\\s*,\\s*")).contains("W1")) {
-            return; // -Dbench.workloads without W1
+        if (!EngineBenchmark.selected("W1")) {
+            return;
         }
         String url = System.getProperty("bench.flowable.url");
         String user = System.getProperty("bench.flowable.user");
@@ -72,8 +70,7 @@ class FlowableBenchmark {
                 }
                 seconds.add((System.nanoTime() - start) / 1e9);
             }
-            Collections.sort(seconds);
-            double s = seconds.get(RUNS / 2);
+            double s = EngineBenchmark.median(seconds);
             String line = String.format(Locale.ROOT, "Flowable 7.1 W1 (%s): 1000 instances of 5 service tasks + end"
                     + " in %.2f s: %.0f instances/s, %.0f steps/s (history audit, one commit per instance, one thread)",
                     url.startsWith("jdbc:h2") ? "H2 file database" : "PostgreSQL", s, 1000 / s, 5000 / s);

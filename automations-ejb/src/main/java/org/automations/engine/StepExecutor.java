@@ -34,10 +34,10 @@ import org.automations.flow.Form;
 import org.automations.flow.ModelForm;
 import org.automations.flow.Node;
 import org.automations.json.JsonValues;
-import org.automations.model.AutomationIdGenerator;
 import org.automations.model.AutomationModel;
 import org.automations.model.AutomationStatus;
 import org.automations.model.AutomationTaskModel;
+import org.automations.model.PooledIdGenerator;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
 /**
@@ -298,7 +298,7 @@ public class StepExecutor {
         model.setUpdated(now);
         model.setNextRun(held ? null : now);
         // Id (and key) before the insert: setting the key after persist would cost an UPDATE.
-        model.assignId(AutomationIdGenerator.nextId(em.unwrap(SharedSessionContractImplementor.class)));
+        model.assignId(PooledIdGenerator.nextId(em.unwrap(SharedSessionContractImplementor.class), PooledIdGenerator.AUTOMATIONS));
         model.setKey(Automation.keyOf(definition.getClassName(), model.getId()));
         em.persist(model);
         Node start = definition.getPrototypeNodes().get(startNode == null ? definition.firstNode() : startNode);

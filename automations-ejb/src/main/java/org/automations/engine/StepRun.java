@@ -24,7 +24,7 @@ import org.automations.json.JsonValues;
 import org.automations.model.AutomationModel;
 import org.automations.model.AutomationStatus;
 import org.automations.model.AutomationTaskModel;
-import org.automations.model.TaskIdGenerator;
+import org.automations.model.PooledIdGenerator;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
 /**
@@ -194,7 +194,7 @@ final class StepRun {
         if (persist) {
             em.persist(task);
         } else {
-            task.assignId(TaskIdGenerator.nextId(em.unwrap(SharedSessionContractImplementor.class)));
+            task.assignId(PooledIdGenerator.nextId(em.unwrap(SharedSessionContractImplementor.class), PooledIdGenerator.TASKS));
         }
         return task;
     }

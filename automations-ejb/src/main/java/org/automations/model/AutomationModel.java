@@ -19,7 +19,7 @@ import org.automations.flow.Data;
 public class AutomationModel {
 
     @Id
-    @AutomationId
+    @PooledId(sequence = PooledIdGenerator.AUTOMATIONS)
     private Long id;
 
     @Column(name = "automation_class", nullable = false)

@@ -29,7 +29,7 @@ import org.automations.json.JsonValues;
 public class AutomationTaskModel {
 
     @Id
-    @TaskId
+    @PooledId(sequence = PooledIdGenerator.TASKS)
     private Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

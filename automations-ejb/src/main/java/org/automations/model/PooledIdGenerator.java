@@ -1,5 +1,6 @@
 package org.automations.model;
 
+import java.lang.reflect.Member;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,9 +9,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.engine.jdbc.spi.JdbcCoordinator;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.generator.AnnotationBasedGenerator;
 import org.hibernate.generator.BeforeExecutionGenerator;
 import org.hibernate.generator.EventType;
 import org.hibernate.generator.EventTypeSets;
+import org.hibernate.generator.GeneratorCreationContext;
 
 /**
  * Ids from a sequence in blocks of its increment, the way Hibernate's pooled optimizer takes them (a
@@ -19,19 +22,26 @@ import org.hibernate.generator.EventTypeSets;
  * a new automation its id (and so its key) before the insert, and a task its id when the task is
  * entered, inserting the row once it is finished: one INSERT instead of an INSERT and an UPDATE.
  */
-public abstract class PooledIdGenerator implements BeforeExecutionGenerator {
+public class PooledIdGenerator implements BeforeExecutionGenerator, AnnotationBasedGenerator<PooledId> {
 
     private static final long serialVersionUID = 1L;
+
+    /** The sequence of task ids. */
+    public static final String TASKS = "atm_task_seq";
+
+    /** The sequence of automation ids. */
+    public static final String AUTOMATIONS = "atm_automation_seq";
 
     /** The increment of the engine's sequences (V1). */
     static final int BLOCK = 50;
 
     private static final Map<String, Block> BLOCKS = new ConcurrentHashMap<>();
 
-    private final String sequence;
+    private String sequence;
 
-    protected PooledIdGenerator(String sequence) {
-        this.sequence = sequence;
+    @Override
+    public void initialize(PooledId annotation, Member member, GeneratorCreationContext context) {
+        this.sequence = annotation.sequence();
     }
 
     @Override
@@ -51,7 +61,7 @@ public abstract class PooledIdGenerator implements BeforeExecutionGenerator {
     }
 
     /** The next free id of the sequence; reads the sequence once per block, on the session's connection. */
-    static long nextId(SharedSessionContractImplementor session, String sequence) {
+    public static long nextId(SharedSessionContractImplementor session, String sequence) {
         Block block = BLOCKS.computeIfAbsent(sequence, name -> new Block());
         synchronized (block) {
             if (block.next > block.last) {

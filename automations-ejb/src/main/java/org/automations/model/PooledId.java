@@ -6,9 +6,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.hibernate.annotations.IdGeneratorType;
 
-/** An automation's id: drawn from {@code atm_automation_seq} on persist unless the engine assigned one before. */
-@IdGeneratorType(AutomationIdGenerator.class)
+/** An id drawn from {@code sequence} on persist unless the engine assigned one before (see {@link PooledIdGenerator}). */
+@IdGeneratorType(PooledIdGenerator.class)
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.FIELD, ElementType.METHOD})
-public @interface AutomationId {
+public @interface PooledId {
+    String sequence();
 }
