@@ -8,35 +8,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.automations.json.JsonValues;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Schema version 3: copies the permissions of tasks written before version 2 from their JSON list
  * into {@code atm_task_permission}. In Java because parsing JSON in SQL is not portable. Without it
  * the task list would treat an older task as if it required no permission.
  */
-public class V3TaskPermissions implements JavaMigration {
+public class V3TaskPermissions extends JavaSchemaMigration {
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("3");
-    }
-
-    @Override
-    public String getDescription() {
-        return "task permissions from JSON";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    public V3TaskPermissions() {
+        super("3", "task permissions from JSON");
     }
 
     @Override

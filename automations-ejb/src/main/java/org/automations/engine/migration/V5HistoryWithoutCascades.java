@@ -7,9 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Schema version 5: drops the foreign keys of {@code atm_task} (to its automation) and of
@@ -19,26 +17,10 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * batch as their automation (kill, history cleanup). In Java because H2 names unnamed constraints
  * itself: their names are read from the JDBC metadata.
  */
-public class V5HistoryWithoutCascades implements JavaMigration {
+public class V5HistoryWithoutCascades extends JavaSchemaMigration {
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("5");
-    }
-
-    @Override
-    public String getDescription() {
-        return "history without cascading foreign keys";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    public V5HistoryWithoutCascades() {
+        super("5", "history without cascading foreign keys");
     }
 
     @Override
