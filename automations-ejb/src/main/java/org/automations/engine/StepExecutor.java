@@ -182,7 +182,7 @@ public class StepExecutor {
             return StepOutcome.of(StepOutcome.Kind.WAITING, null);
         }
         STEPPING.get().add(automationId);
-        Savepoints savepoints = new Savepoints(em);
+        Savepoints savepoints = Savepoints.of(em, transactions);
         try {
             StepRun run = prepared == null ? stepRun(definition.get(), model, now) : prepared;
             StepOutcome outcome = null;
@@ -193,16 +193,18 @@ public class StepExecutor {
                 // Without code of the application in it, a step can only fail by an engine error:
                 // then the burst is redone step by step, as without savepoints.
                 boolean savepoint = protect && savepointsWanted && run.mayRunApplicationCode();
-                String dataBefore = null;
+                Data dataBefore = null;
                 List<StepRun.PendingTask> pendingBefore = List.of();
                 if (savepoint) {
-                    savepoints.set();
-                    dataBefore = run.dataJson();
+                    savepoints.beforeStep();
+                    dataBefore = run.dataCopy();
                     pendingBefore = run.pendingState();
                 }
                 try {
                     outcome = run.processOne();
+                    savepoints.afterStep();
                 } catch (StepRun.NodeFailure failure) {
+                    savepoints.afterStep();
                     if (!protect) {
                         context.setRollbackOnly();
                         return StepOutcome.failed(failure.node, failure.taskId, failure.getCause());
@@ -216,7 +218,7 @@ public class StepExecutor {
                     savepoints.rollback();
                     // The row was not written since the burst began: put back the data the earlier steps
                     // left, and the tasks they entered (not written yet either).
-                    em.find(AutomationModel.class, automationId).setData(Data.fromJson(dataBefore));
+                    em.find(AutomationModel.class, automationId).setData(dataBefore);
                     StepRun.restorePending(em, pendingBefore);
                     if (!recordFailure(automationId, failure.taskId, failure.getCause(), now)) {
                         return StepOutcome.of(StepOutcome.Kind.FINISHED, null).afterProgress();

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import org.automations.flow.Automation;
 import org.automations.flow.Condition;
+import org.automations.flow.Data;
 import org.automations.flow.End;
 import org.automations.flow.Execute;
 import org.automations.flow.Form;
@@ -120,18 +121,32 @@ final class StepRun {
                 || node instanceof Form || node instanceof Execute execute && !execute.runsCode());
     }
 
-    /** The automation's data as it would be stored now (a snapshot before a step). */
-    String dataJson() {
-        return automation.data().toJson();
+    /** A deep copy of the automation's data (the snapshot before a step; cheaper than its JSON). */
+    Data dataCopy() {
+        return new Data(automation.data());
     }
 
     /** Creates the task of a node (the automation's first task, a retry, ...); its row is written later. */
     AutomationTaskModel enter(String nodeName, AutomationTaskModel previous) {
+        if (automation.getNode(nodeName) instanceof Repeat) {
+            writeFinished(); // its schedule reads the Repeat's earlier finished task from the database
+        }
         AutomationTaskModel task = newTask(em, model, automation.getNode(nodeName), previous, now, settings, false);
         open.add(task);
         created.add(task);
         pending.add(task);
         return task;
+    }
+
+    /** Persists the pending tasks that are finished (they will not change any more). */
+    private void writeFinished() {
+        for (var tasks = pending.iterator(); tasks.hasNext();) {
+            AutomationTaskModel task = tasks.next();
+            if (task.getFinished() != null) {
+                em.persist(task);
+                tasks.remove();
+            }
+        }
     }
 
     /** A task made (not persisted) by the caller for this run: written like the ones it enters. */
@@ -409,9 +424,8 @@ final class StepRun {
         task.setFinished(now);
         task.setMessage(message);
         open.remove(task);
-        if (pending.remove(task)) {
-            em.persist(task); // written once, finished (its result is set before it is finished)
-        }
+        // A task entered in this burst stays pending even when finished: all are inserted at settle
+        // (one JDBC batch), so the savepoints between the steps find nothing of the engine's to flush.
     }
 
     private StepOutcome progressed() {

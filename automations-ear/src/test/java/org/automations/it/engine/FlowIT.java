@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.automations.Automations;
 import org.automations.flow.Automation;
+import org.automations.flow.Data;
 import org.automations.flow.End;
 import org.automations.flow.Execute;
 import org.automations.flow.Join;
@@ -45,6 +46,9 @@ class FlowIT {
 
     @Inject
     Automations automations;
+
+    @PersistenceContext(unitName = "automations")
+    EntityManager em;
 
     /** Three steps that write data and return results. */
     public static class Linear extends Automation {
@@ -185,6 +189,78 @@ class FlowIT {
         assertTrue(traceback.contains("crash in step three") && traceback.contains("Failing.crash"), traceback);
         assertNull(model.getNextRun(), "a failed automation is not polled");
         assertNull(failing.run(), "run() on a failed automation does nothing");
+    }
+
+    /**
+     * Steps writing through the persistence unit, flushed or not: the savepoint is set only at a step's
+     * first statement, and a failing step must still lose exactly its own writes.
+     */
+    public static class WritingSteps extends Automation {
+        @PersistenceContext(unitName = "automations")
+        EntityManager em;
+
+        Execute first = new Execute(this::first);
+        Execute second = new Execute(this::second).onError("third");
+        Execute third = new Execute(this::third);
+        End end = new End();
+
+        void first(AutomationTaskModel task) {
+            em.persist(marker(task, "kept")); // not flushed: written before the next step's savepoint
+            task.getData().put("first", true);
+        }
+
+        void second(AutomationTaskModel task) {
+            em.persist(marker(task, "flushed"));
+            em.flush();
+            em.persist(marker(task, "unflushed"));
+            task.getData().put("secondWrote", true);
+            throw new IllegalStateException("second failed after writing");
+        }
+
+        void third(AutomationTaskModel task) {
+            em.persist(marker(task, "only-unflushed")); // no statement before the throw: no savepoint at all
+            task.getData().put("thirdWrote", true);
+            throw new IllegalStateException("third failed");
+        }
+
+        static AutomationModel marker(AutomationTaskModel task, String name) {
+            AutomationModel marker = new AutomationModel();
+            marker.setAutomationClass(markerClass(task.getAutomation().getId(), name));
+            marker.setStatus(AutomationStatus.FINISHED);
+            marker.setData(new Data());
+            marker.setCreated(task.getCreated());
+            marker.setUpdated(task.getCreated());
+            return marker;
+        }
+    }
+
+    static String markerClass(long automationId, String name) {
+        return "marker:" + automationId + ":" + name;
+    }
+
+    @Test
+    void aFailingStepLosesExactlyItsOwnWritesThroughThePersistenceUnitFlushedOrNot() {
+        WritingSteps automation = automations.create(WritingSteps.class, Map.of());
+
+        long id = automation.getId();
+        AutomationModel model = automations.getModel(id).orElseThrow();
+        assertEquals(AutomationStatus.FAILED, model.getStatus());
+        assertEquals(Boolean.TRUE, model.getData().getBoolean("first"), "the first step's data is kept");
+        assertNull(model.getData().get("secondWrote"), "the failed step's data is rolled back");
+        assertNull(model.getData().get("thirdWrote"), "the failed step's data is rolled back");
+        assertEquals(1, markers(id, "kept"), "the entity the step before the failure persisted is kept");
+        assertEquals(0, markers(id, "flushed"), "a flushed write of the failed step is rolled back");
+        assertEquals(0, markers(id, "unflushed"), "an unflushed write of the failed step is dropped");
+        assertEquals(0, markers(id, "only-unflushed"), "a step that sent no statement loses its pending write too");
+        List<AutomationTaskModel> tasks = automations.getTasks(id);
+        assertEquals(List.of("first", "second", "third"), statuses(tasks));
+        assertEquals("java.lang.IllegalStateException: second failed after writing", tasks.get(1).getMessage());
+        assertEquals("java.lang.IllegalStateException: third failed", tasks.get(2).getMessage());
+    }
+
+    private long markers(long automationId, String name) {
+        return em.createQuery("select count(a) from AutomationModel a where a.automationClass = :c", Long.class)
+                .setParameter("c", markerClass(automationId, name)).getSingleResult();
     }
 
     /** Without step savepoints: a failing step rolls back its burst, which runs again step by step. */
