@@ -11,8 +11,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.automations.Automations;
+import org.automations.admin.AutomationHistory;
 import org.automations.admin.FlowGraph;
 import org.automations.admin.FlowGraphs;
 import org.automations.admin.FlowLayout;
@@ -23,11 +25,16 @@ import org.automations.model.AutomationTaskModel;
 /**
  * The history of one automation ({@code /dashboard/{id}}; {@link AdminPages} found it and checked the
  * roles): its steps on a grid, its declaration and the graph of its flow with the nodes where it
- * waits. One query reads all its tasks; where it waits is read from those same rows.
+ * waits. The steps come in windows of {@link #WINDOW} (an automation that loops for months has
+ * tens of thousands); where it waits is read from all its open tasks.
  */
 @Named
 @RequestScoped
 public class HistoryPage {
+
+    /** Steps per page: enough for any automation that does not loop for long, bounded for those that do. */
+    static final int WINDOW = 500;
+    private static final Pattern TASK_ID = Pattern.compile("[0-9]{1,18}");
 
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -40,7 +47,13 @@ public class HistoryPage {
     @Inject
     FlowGraphs graphs;
 
+    @Inject
+    AutomationHistory history;
+
     private List<AutomationTaskModel> tasks;
+    private Long totalSteps;
+    private Long olderSteps;
+    private Set<String> waitingAt;
     private HistoryGrid<AutomationTaskModel> grid;
     private FlowGraph graph;
     private boolean graphLooked;
@@ -50,11 +63,63 @@ public class HistoryPage {
         return (AutomationModel) request.getAttribute(AdminPages.AUTOMATION);
     }
 
+    /** The steps on the page: a window of {@link #WINDOW} ({@code ?before=id}, {@code ?after=id}; the newest by default). */
     public List<AutomationTaskModel> getTasks() {
         if (tasks == null) {
-            tasks = automations.getTasks(getAutomation().getId());
+            tasks = history.steps(getAutomation().getId(), taskIdParameter("before"), taskIdParameter("after"), WINDOW);
         }
         return tasks;
+    }
+
+    /** A task id from the query string; anything but a number is ignored (the newest steps are shown). */
+    private Long taskIdParameter(String name) {
+        String value = request.getParameter(name);
+        return value != null && TASK_ID.matcher(value).matches() ? Long.valueOf(value) : null;
+    }
+
+    public long getTotalSteps() {
+        if (totalSteps == null) {
+            totalSteps = history.countSteps(getAutomation().getId());
+        }
+        return totalSteps;
+    }
+
+    /** Steps older than the first one on the page. */
+    public long getOlderSteps() {
+        if (olderSteps == null) {
+            olderSteps = getTasks().isEmpty() ? 0 : history.stepsBefore(getAutomation().getId(), getTasks().get(0).getId());
+        }
+        return olderSteps;
+    }
+
+    /** True when the page shows only part of the steps: the window's links are needed. */
+    public boolean isWindowed() {
+        return getTasks().size() < getTotalSteps();
+    }
+
+    public boolean isHasOlder() {
+        return getOlderSteps() > 0;
+    }
+
+    public boolean isHasNewer() {
+        return getOlderSteps() + getTasks().size() < getTotalSteps();
+    }
+
+    /** The position of the first step on the page, counting from 1. */
+    public long getFirstShown() {
+        return getOlderSteps() + 1;
+    }
+
+    public long getLastShown() {
+        return getOlderSteps() + getTasks().size();
+    }
+
+    public Long getOldestShownId() {
+        return getTasks().isEmpty() ? null : getTasks().get(0).getId();
+    }
+
+    public Long getNewestShownId() {
+        return getTasks().isEmpty() ? null : getTasks().get(getTasks().size() - 1).getId();
     }
 
     public HistoryGrid<AutomationTaskModel> getGrid() {
@@ -99,15 +164,17 @@ public class HistoryPage {
                 .collect(Collectors.joining(", "));
     }
 
-    /** The node names where the automation waits now: its open tasks. */
     /** The waiting nodes as text: "warning, moderate, join". */
     public String getWaitingAtText() {
         return String.join(", ", getWaitingAt());
     }
 
+    /** Read from all its open tasks, not just those on the page: a path may wait far back in the history. */
     public Set<String> getWaitingAt() {
-        return getTasks().stream().filter(task -> task.getFinished() == null).map(AutomationTaskModel::getStatus)
-                .collect(Collectors.toCollection(LinkedHashSet::new));
+        if (waitingAt == null) {
+            waitingAt = new LinkedHashSet<>(history.openNodes(getAutomation().getId()));
+        }
+        return waitingAt;
     }
 
     public boolean isWaitingAt(String node) {
