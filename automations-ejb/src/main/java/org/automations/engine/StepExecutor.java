@@ -89,8 +89,8 @@ public class StepExecutor {
 
     /**
      * A burst: claims the automation, then processes up to {@code maxSteps} ready tasks one after the
-     * other in this transaction, with a savepoint before each step after the first, so a node that
-     * throws loses only its own step. A throw in the first step rolls the transaction back and the
+     * other in this transaction, each step after the first protected by a savepoint ({@link Savepoints}),
+     * so a node that throws loses only its own step. A throw in the first step rolls the transaction back and the
      * outcome carries the error for {@link #recordFailure}.
      *
      * @param mode how to claim the row
@@ -125,7 +125,7 @@ public class StepExecutor {
                 continue;
             }
             // Found again: a failed step of an earlier automation clears the persistence context. What
-            // the automations before it wrote is safe: the savepoint set before that step flushed it.
+            // the automations before it wrote is safe: the flush before that step wrote it.
             StepOutcome outcome = runSteps(em.find(AutomationModel.class, id), now, maxSteps, true, null);
             if (outcome.kind() == StepOutcome.Kind.RETRY_STEPWISE) {
                 // Nothing commits: null for the others (run them again), RETRY_STEPWISE for this one.
@@ -149,8 +149,8 @@ public class StepExecutor {
      */
     public Created createAndRun(AutomationDefinition definition, Automation automation, Data data, String uniqueKey,
             String startNode, Instant now, int maxSteps) {
-        // Not flushed here: the savepoint before the first step writes the automation; the first
-        // task is written once, when its step has run.
+        // Not flushed here: the flush before the first step writes the automation; the tasks are
+        // written once, at the end of the burst.
         AutomationTaskModel first = insert(definition, data, uniqueKey, startNode, false, now, false);
         AutomationModel model = first.getAutomation();
         Automation attached = factory.attach(automation, model);
