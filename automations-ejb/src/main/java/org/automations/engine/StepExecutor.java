@@ -158,8 +158,8 @@ public class StepExecutor {
                 this::afterCommitRunThreaded, messages);
         run.adoptPending(first);
         StepOutcome outcome = runSteps(model, now, maxSteps, true, run);
-        // A failed step cleared the persistence context: hand out the state as it will commit.
-        return new Created(em.find(AutomationModel.class, model.getId()), outcome);
+        // A failed step cleared the persistence context: then hand out the state as it will commit.
+        return new Created(em.contains(model) ? model : em.find(AutomationModel.class, model.getId()), outcome);
     }
 
     /**
