@@ -89,9 +89,9 @@ public class StepExecutor {
 
     /**
      * A burst: claims the automation, then processes up to {@code maxSteps} ready tasks one after the
-     * other in this transaction, each step after the first protected by a savepoint ({@link Savepoints}),
-     * so a node that throws loses only its own step. A throw in the first step rolls the transaction back and the
-     * outcome carries the error for {@link #recordFailure}.
+     * other in this transaction, each step after the first protected by a savepoint
+     * ({@link Savepoints}), so a node that throws loses only its own step. A throw in the first step
+     * rolls the transaction back and the outcome carries the error for {@link #recordFailure}.
      *
      * @param mode how to claim the row
      */

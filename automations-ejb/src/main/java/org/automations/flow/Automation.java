@@ -150,7 +150,6 @@ public abstract class Automation {
         return HexFormat.of().formatHex(digest);
     }
 
-
     public static String verboseNameOf(Class<?> type) {
         Meta meta = type.getAnnotation(Meta.class);
         return meta == null || meta.verboseName().isEmpty() ? "Automation " + type.getSimpleName() : meta.verboseName();
