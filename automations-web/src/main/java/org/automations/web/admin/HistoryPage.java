@@ -77,9 +77,17 @@ public class HistoryPage {
         return value != null && TASK_ID.matcher(value).matches() ? Long.valueOf(value) : null;
     }
 
+    /**
+     * True when the page holds every step (the newest window is not full): the counts and where it
+     * waits follow from the page's own rows, with no further query.
+     */
+    private boolean allSteps() {
+        return taskIdParameter("before") == null && taskIdParameter("after") == null && getTasks().size() < WINDOW;
+    }
+
     public long getTotalSteps() {
         if (totalSteps == null) {
-            totalSteps = history.countSteps(getAutomation().getId());
+            totalSteps = allSteps() ? getTasks().size() : history.countSteps(getAutomation().getId());
         }
         return totalSteps;
     }
@@ -87,7 +95,8 @@ public class HistoryPage {
     /** Steps older than the first one on the page. */
     public long getOlderSteps() {
         if (olderSteps == null) {
-            olderSteps = getTasks().isEmpty() ? 0 : history.stepsBefore(getAutomation().getId(), getTasks().get(0).getId());
+            olderSteps = allSteps() || getTasks().isEmpty() ? 0
+                    : history.stepsBefore(getAutomation().getId(), getTasks().get(0).getId());
         }
         return olderSteps;
     }
@@ -172,7 +181,9 @@ public class HistoryPage {
     /** Read from all its open tasks, not just those on the page: a path may wait far back in the history. */
     public Set<String> getWaitingAt() {
         if (waitingAt == null) {
-            waitingAt = new LinkedHashSet<>(history.openNodes(getAutomation().getId()));
+            waitingAt = allSteps() ? getTasks().stream().filter(task -> task.getFinished() == null)
+                    .map(AutomationTaskModel::getStatus).collect(Collectors.toCollection(LinkedHashSet::new))
+                    : new LinkedHashSet<>(history.openNodes(getAutomation().getId()));
         }
         return waitingAt;
     }
