@@ -128,25 +128,11 @@ final class StepRun {
 
     /** Creates the task of a node (the automation's first task, a retry, ...); its row is written later. */
     AutomationTaskModel enter(String nodeName, AutomationTaskModel previous) {
-        if (automation.getNode(nodeName) instanceof Repeat) {
-            writeFinished(); // its schedule reads the Repeat's earlier finished task from the database
-        }
         AutomationTaskModel task = newTask(em, model, automation.getNode(nodeName), previous, now, settings, false);
         open.add(task);
         created.add(task);
         pending.add(task);
         return task;
-    }
-
-    /** Persists the pending tasks that are finished (they will not change any more). */
-    private void writeFinished() {
-        for (var tasks = pending.iterator(); tasks.hasNext();) {
-            AutomationTaskModel task = tasks.next();
-            if (task.getFinished() != null) {
-                em.persist(task);
-                tasks.remove();
-            }
-        }
     }
 
     /** A task made (not persisted) by the caller for this run: written like the ones it enters. */
@@ -436,10 +422,12 @@ final class StepRun {
         return open.isEmpty() ? null : open.get(0).getStatus();
     }
 
+    /**
+     * The due time of the Repeat's last finished task. It was entered in an earlier burst, so this
+     * query sees it: a Repeat task waits for its interval and is never entered and finished in one
+     * burst (only a skipped one is, and then an older one sets the same rhythm).
+     */
     private static Instant previousRestart(EntityManager em, AutomationModel model, String repeatNode) {
-        if (model.getId() == null) {
-            return null;
-        }
         List<Instant> dues = em.createQuery("select t.due from AutomationTaskModel t where t.automation = :a"
                 + " and t.status = :node and t.finished is not null order by t.id desc", Instant.class)
                 .setParameter("a", model)

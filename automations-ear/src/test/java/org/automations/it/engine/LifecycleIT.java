@@ -74,9 +74,13 @@ class LifecycleIT {
         Instant start = Instant.now();
         Looping looping = automations.create(Looping.class, Map.of());
         assertCounts(looping.getId(), 1, 1, 1);
+        Instant firstRestart = openDue(looping.getId(), "p1Loop");
 
         automations.run(start.plus(Duration.ofMinutes(11)));
         assertCounts(looping.getId(), 2, 1, 1);
+        // The loop keeps its rhythm: the next restart counts from the previous one (finished in the same
+        // transaction as this one was entered), not from when the tick came by a minute late.
+        assertEquals(firstRestart.plus(Duration.ofMinutes(10)), openDue(looping.getId(), "p1Loop"));
 
         automations.run(start.plus(Duration.ofMinutes(61)));
         assertCounts(looping.getId(), 3, 2, 1);
@@ -88,6 +92,12 @@ class LifecycleIT {
         assertFalse(found.isFinished());
         long open = automations.getTasks(looping.getId()).stream().filter(t -> t.getFinished() == null).count();
         assertEquals(3, open, "three loops wait, one task each");
+    }
+
+    /** The due time of the automation's open task at that node. */
+    private Instant openDue(long id, String node) {
+        return automations.getTasks(id).stream().filter(t -> t.getFinished() == null && t.getStatus().equals(node))
+                .findFirst().orElseThrow().getDue();
     }
 
     private void assertCounts(long id, int p1, int p2, int p3) {
