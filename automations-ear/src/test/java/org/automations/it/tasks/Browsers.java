@@ -7,7 +7,7 @@ import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -47,9 +47,11 @@ public final class Browsers {
         waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("j_username")));
         driver.findElement(By.id("j_username")).sendKeys(user);
         driver.findElement(By.id("j_password")).sendKeys(password);
-        WebElement login = driver.findElement(By.id("login"));
-        login.click();
+        driver.findElement(By.id("login")).click();
         // Until the answer to the login has replaced the form: navigating on at once could abort it.
-        waitFor(driver).until(ExpectedConditions.stalenessOf(login));
+        // Looked up by id in the current document, not through the old element: while the page
+        // changes, Chrome reports the old element with varying errors ("Node with given id does not
+        // belong to the document"), not always as stale.
+        waitFor(driver).ignoring(WebDriverException.class).until(d -> d.findElements(By.id("j_username")).isEmpty());
     }
 }
