@@ -1,5 +1,6 @@
 package org.automations;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
@@ -8,6 +9,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Duration;
@@ -32,6 +34,8 @@ import org.automations.engine.OpenTasks;
 import org.automations.engine.StepEngine;
 import org.automations.engine.StepExecutor;
 import org.automations.engine.StepOutcome;
+import org.automations.engine.StepScope;
+import org.automations.engine.JoinedWrites;
 import org.automations.engine.TaskForms;
 import org.automations.engine.UniqueKeys;
 import org.automations.flow.Automation;
@@ -100,9 +104,16 @@ public class Automations {
     @Inject
     Validator validator;
 
+    @Inject
+    JoinedWrites joined;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     // ---- creating and finding -------------------------------------------------------------------
 
     /** Creates an instance with the parameters as its data and runs it. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public <A extends Automation> A create(Class<A> type, Map<String, ?> params) {
         return create(type, params, true);
     }
@@ -110,15 +121,26 @@ public class Automations {
     /**
      * Creates an instance (for a {@code @Unique} class: returns the unfinished instance with the same
      * key if there is one). Parameters must be JSON values; anything else is refused before anything
-     * is written.
+     * is written. Without autorun it has no task yet: it is due at once, and the next tick or its
+     * {@code run()} starts it.
      */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public <A extends Automation> A create(Class<A> type, Map<String, ?> params, boolean autorun) {
         return create(type, params, autorun, null);
     }
 
 
-    /** As {@link #create(Class, Map, boolean)}, starting at the given node (null: the first). */
+    /**
+     * As {@link #create(Class, Map, boolean)}, starting at the given node (null: the first). Called
+     * from inside a step or a receiver, the new automation is written in that transaction (a step that
+     * throws takes it with it, so a retried step creates it once) and starts once it has committed.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public <A extends Automation> A create(Class<A> type, Map<String, ?> params, boolean autorun, String startNode) {
+        StepScope scope = StepScope.current(transactions);
+        if (scope != null) {
+            return createInStep(scope, type, params, autorun, startNode);
+        }
         if (!autorun) {
             return createHeld(type, params, startNode, true);
         }
@@ -143,10 +165,25 @@ public class Automations {
             return factory.attach(automation, em.find(AutomationModel.class, automation.getId()));
         }
         A automation = factory.attach(prepared.automation(), created.model());
-        if (created.outcome().kind() == StepOutcome.Kind.PROGRESSED) {
-            automation.run(); // more steps than one transaction takes
+        if (created.outcome().kind() == StepOutcome.Kind.PROGRESSED
+                || created.outcome().kind() == StepOutcome.Kind.DEFERRED) {
+            automation.run(); // more steps than one transaction takes, or a step that needs one of its own
         }
         return automation;
+    }
+
+    /** Creation inside a step or receiver: in its transaction, started (with autorun) once it commits. */
+    private <A extends Automation> A createInStep(StepScope scope, Class<A> type, Map<String, ?> params,
+            boolean autorun, String startNode) {
+        Prepared<A> prepared = prepare(type, params, startNode);
+        if (prepared.existing() == null) {
+            factory.attach(prepared.automation(), joined.create(prepared.definition(), prepared.data(),
+                    prepared.uniqueKey(), startNode, true, EngineClock.now()));
+        }
+        if (autorun) {
+            scope.advanceAfterCommit(prepared.automation().getId());
+        }
+        return prepared.automation();
     }
 
     /**
@@ -212,23 +249,30 @@ public class Automations {
 
     // ---- messages ---------------------------------------------------------------------------------
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Object dispatchMessage(Class<? extends Automation> type, long id, String message, String token,
             Map<String, Object> data) {
         return find(type, id).map(a -> messages.dispatch(a.getId(), message, token, data)).orElse(null);
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Object dispatchMessage(Class<? extends Automation> type, String key, String message, String token,
             Map<String, Object> data) {
         return findByKey(key).filter(a -> a.getAutomationClassName().equals(type.getName()))
                 .map(a -> messages.dispatch(a.getId(), message, token, data)).orElse(null);
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<Object> broadcastMessage(Class<? extends Automation> type, String message, String token,
             Map<String, Object> data) {
         return messages.broadcast(type, message, token, data);
     }
 
-    /** Creates an instance (unique parameters taken from the data), delivers the message, then runs it. */
+    /**
+     * Creates an instance (unique parameters taken from the data), delivers the message, then runs it.
+     * Inside a step or receiver all three take part in its transaction (the run after its commit).
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public <A extends Automation> A createOnMessage(Class<A> type, String message, String token, Map<String, Object> data) {
         AutomationDefinition definition = registry.require(type);
         if (!definition.getReceivers().satisfied(message, data)) {
@@ -238,6 +282,12 @@ public class Automations {
         List<String> unique = definition.getUniqueFields();
         if (unique != null) {
             unique.forEach(field -> params.put(field, data.get(field)));
+        }
+        StepScope scope = StepScope.current(transactions);
+        if (scope != null) {
+            A automation = createInStep(scope, type, params, true, null);
+            messages.dispatch(automation.getId(), message, token, data);
+            return automation;
         }
         A automation = createHeld(type, params, null, false);
         messages.dispatch(automation.getId(), message, token, data);
@@ -254,7 +304,7 @@ public class Automations {
         try {
             AutomationBinding.startedByEvent(automation, event);
         } catch (RuntimeException e) {
-            executor.failOpenTask(automation.getId(), e);
+            executor.failAtStart(automation.getId(), e);
             return automation;
         }
         automation.run();
@@ -292,7 +342,7 @@ public class Automations {
 
     /** As {@link #run()}, evaluating waits at {@code now} and stamping new tasks with it. */
     public int run(Instant now) {
-        return engine.runDue(now);
+        return engine.runDue(now, true);
     }
 
     /** Deletes finished automations last updated more than {@code days} days ago, with their tasks. */

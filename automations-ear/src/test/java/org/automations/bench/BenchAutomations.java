@@ -40,6 +40,23 @@ public final class BenchAutomations {
         End end = new End();
     }
 
+    /** W2: waits for the message "go" (no polling: it has no next run). */
+    public static class AwaitsAMessage extends Automation {
+        Execute start = new Execute();
+        Execute go = new Execute().awaitMessage("go");
+        End end = new End();
+    }
+
+    /** W6: one step that waits for a slow partner ({@code data.sleep} milliseconds). */
+    public static class SlowPartner extends Automation {
+        Execute call = new Execute(this::call);
+        End end = new End();
+
+        void call(AutomationTaskModel task) throws InterruptedException {
+            Thread.sleep(task.getData().getLong("sleep"));
+        }
+    }
+
     /** W2/W4: waits for a person of a group. */
     public static class WaitsForAPerson extends Automation {
         Form review = new Form(Review.class).group("group0");

@@ -83,6 +83,19 @@ final class BulkRows {
         }
     }
 
+    /** How many automations of the class have not finished. */
+    long unfinished(Class<? extends Automation> type) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement q = c.prepareStatement("select count(*) from atm_automation where automation_class = ?"
+                        + " and finished = false")) {
+            q.setString(1, type.getName());
+            try (var result = q.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
     /** Inserts count automation rows to be updated by the physical-limit measurement. */
     long[] insertPlain(int count) throws SQLException {
         long[] ids = new long[count];

@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.automations.Automations;
+import org.automations.engine.Tick;
+import org.automations.engine.Workers;
 import org.automations.DeleteResult;
 import org.automations.batch.CleanupExecution;
 import org.automations.batch.HistoryCleanup;
@@ -54,6 +56,12 @@ class EngineBenchmark {
     @Inject
     HistoryCleanup cleanup;
 
+    @Inject
+    Workers workers;
+
+    @Inject
+    Tick tick;
+
     @Resource(lookup = "java:jboss/datasources/AutomationsDS")
     DataSource dataSource;
 
@@ -80,10 +88,17 @@ class EngineBenchmark {
             w2IdleTick(rows);
         }
         if (selected("W3")) {
-            w3DueWave(rows);
+            for (int size : new int[] {1, 2, 4}) {
+                workers.resize(size);
+                w3DueWave(rows, size);
+            }
+            workers.resize(4);
         }
         if (selected("W4")) {
             w4TaskList(rows);
+        }
+        if (selected("W6")) {
+            w6SlowNeighbour(rows);
         }
         if (selected("W5")) {
             w5HistoryCleanup(rows);
@@ -185,9 +200,62 @@ class EngineBenchmark {
             line("W2 idle tick: %d paused for a day + 2000 at a Form: run() with nothing due %.2f ms", paused,
                     median(millis.subList(2, millis.size())));
         }
+        for (int waiting : new int[] {5_000, 20_000}) {
+            rows.deleteAll();
+            rows.insertWaiting(BenchAutomations.AwaitsAMessage.class, waiting, "go", null, null, null);
+            line("W2 idle tick: %d waiting for a message (awaitMessage): run() with nothing due %.2f ms", waiting,
+                    idleTickMillis());
+        }
     }
 
-    private void w3DueWave(BulkRows rows) throws SQLException {
+    /** The median of a few idle ticks, after two that are not counted. */
+    private double idleTickMillis() {
+        List<Double> millis = new ArrayList<>();
+        for (int run = 0; run < RUNS + 2; run++) {
+            long start = System.nanoTime();
+            int advanced = automations.run();
+            millis.add((System.nanoTime() - start) / 1e6);
+            if (advanced != 0) {
+                throw new IllegalStateException("the idle tick advanced " + advanced);
+            }
+        }
+        return median(millis.subList(2, millis.size()));
+    }
+
+    /**
+     * W6: one step waits 10 s for a slow partner while 1 000 automations fall due; the real timer
+     * ticks every second. The time until the 1 000 have finished, and the same without the slow one.
+     */
+    private void w6SlowNeighbour(BulkRows rows) throws Exception {
+        double alone = w6Wave(rows, false);
+        double beside = w6Wave(rows, true);
+        line("W6 slow neighbour (%d workers, tick every second): 1000 due automations finished in %.2f s beside a step"
+                + " that sleeps 10 s, %.2f s without it", workers.size(), beside, alone);
+    }
+
+    private double w6Wave(BulkRows rows, boolean withSlowStep) throws Exception {
+        rows.deleteAll();
+        long slow = withSlowStep ? automations.create(BenchAutomations.SlowPartner.class, Map.of("sleep", 10_000), false)
+                .getId() : 0;
+        Instant due = Instant.now().minusSeconds(1);
+        rows.insertWaiting(BenchAutomations.PausedADay.class, 1_000, "later", due, due, null);
+        long start = System.nanoTime();
+        tick.start(Duration.ofSeconds(1));
+        try {
+            while (rows.unfinished(BenchAutomations.PausedADay.class) > 0) {
+                Thread.sleep(20);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            while (withSlowStep && !automations.getModel(slow).orElseThrow().isFinished()) {
+                Thread.sleep(100);
+            }
+            return seconds;
+        } finally {
+            tick.stop();
+        }
+    }
+
+    private void w3DueWave(BulkRows rows, int workerCount) throws SQLException {
         int count = 5_000;
         List<Double> seconds = new ArrayList<>();
         for (int run = 0; run < RUNS; run++) {
@@ -206,8 +274,8 @@ class EngineBenchmark {
             seconds.add((System.nanoTime() - start) / 1e9);
         }
         double s = median(seconds);
-        line("W3 due wave: %d automations due at once advanced to End by ticks in %.2f s: %.0f automations/s", count, s,
-                count / s);
+        line("W3 due wave, %d worker(s): %d automations due at once advanced to End by ticks in %.2f s: %.0f automations/s",
+                workerCount, count, s, count / s);
     }
 
     private void w4TaskList(BulkRows rows) throws SQLException {

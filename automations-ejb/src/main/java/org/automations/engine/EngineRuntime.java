@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.Map;
 import org.automations.flow.Automation;
@@ -31,18 +32,34 @@ public class EngineRuntime implements AutomationRuntime {
     @Inject
     BoundModels models;
 
+    @Inject
+    JoinedWrites joined;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     @PersistenceContext(unitName = "automations")
     EntityManager em;
 
     @Resource
     ManagedExecutorService threads;
 
+    /**
+     * Inside a step or receiver (of this or another automation) the run happens once that transaction
+     * has committed, and null is returned: running it now would take its steps into the caller's
+     * transaction, or wait for a lock the caller holds.
+     */
     @Override
     public Node run(Automation automation) {
         long id = automation.getId();
-        if (StepExecutor.isStepping(id)) {
-            return null; // called from inside its own step: the running step goes on anyway
+        StepScope scope = StepScope.current(transactions);
+        if (scope != null) {
+            if (!scope.holds(id)) {
+                scope.advanceAfterCommit(id);
+            }
+            return null; // its own step goes on anyway
         }
+        StepScope.refuseOwnLock(id, "run");
         StepEngine.Advance advance = engine.advance(id, EngineClock.now(), false);
         refresh(automation);
         return automation.isFinished() || advance.stoppedAt() == null ? null : automation.getNode(advance.stoppedAt());
@@ -51,26 +68,57 @@ public class EngineRuntime implements AutomationRuntime {
     @Override
     public void nice(Automation automation) {
         long id = automation.getId();
+        StepScope scope = StepScope.current(transactions);
+        if (scope != null) {
+            if (!scope.holds(id)) {
+                scope.advanceAfterCommit(id); // on a container thread, after the commit
+            }
+            return;
+        }
         threads.submit(() -> engine.advance(id, EngineClock.now(), false));
     }
 
+    /**
+     * Inside its own step or receiver, the data is written when that step commits (another object of
+     * the same automation hands its data over); inside another automation's step, in that step's
+     * transaction; elsewhere at once.
+     */
     @Override
     public void save(Automation automation) {
         long id = automation.getId();
-        if (StepExecutor.isStepping(id)) {
-            return; // the step's transaction writes the data when it commits
+        StepScope scope = StepScope.current(transactions);
+        Automation live = scope == null ? null : scope.live(id);
+        if (live != null) {
+            if (live != automation) {
+                live.data().clear();
+                live.data().putAll(automation.data());
+            }
+            return;
         }
-        AutomationModel saved = executor.saveData(id, automation.data());
+        AutomationModel saved;
+        if (scope != null) {
+            saved = joined.saveData(id, automation.data());
+        } else {
+            StepScope.refuseOwnLock(id, "save");
+            saved = executor.saveData(id, automation.data());
+        }
         AutomationBinding.attach(automation, this, saved, automation.data());
     }
 
+    /** Inside another automation's step, the deletion commits or rolls back with that step. */
     @Override
     public void kill(Automation automation) {
         long id = automation.getId();
-        if (StepExecutor.isStepping(id)) {
+        StepScope scope = StepScope.current(transactions);
+        if (scope != null && scope.holds(id)) {
             throw new IllegalStateException(automation + " cannot kill itself during a step; route it to an End node");
         }
-        executor.kill(id);
+        if (scope != null) {
+            joined.kill(id);
+        } else {
+            StepScope.refuseOwnLock(id, "kill");
+            executor.kill(id);
+        }
         AutomationModel model = automation.getModel();
         model.setStatus(AutomationStatus.FINISHED);
     }

@@ -52,6 +52,28 @@ public class EngineSettings {
     @ConfigProperty(name = "automations.tick.automations-per-transaction", defaultValue = "20")
     int automationsPerTransaction;
 
+    /** The longest an Execute step may run unless its node says otherwise ({@code .timeout}); seconds or ISO-8601. */
+    @Inject
+    @ConfigProperty(name = "automations.step.timeout", defaultValue = "PT5M")
+    String stepTimeout;
+
+    /** Workers per server that advance due automations in parallel; 1 advances them one after another. */
+    @Inject
+    @ConfigProperty(name = "automations.workers", defaultValue = "4")
+    int workers;
+
+    public Duration stepTimeout() {
+        Duration limit = duration("automations.step.timeout", stepTimeout);
+        if (limit.toSeconds() < 1) {
+            throw new IllegalArgumentException("automations.step.timeout = '" + stepTimeout + "' must be at least one second");
+        }
+        return Duration.ofSeconds(limit.toSeconds());
+    }
+
+    public int workers() {
+        return Math.max(1, workers);
+    }
+
     public int automationsPerTransaction() {
         return Math.max(1, automationsPerTransaction);
     }

@@ -1,11 +1,13 @@
 package org.automations.engine;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,12 +18,15 @@ import org.automations.model.AutomationTaskModel;
 
 /**
  * Sends messages: to one instance, or broadcast to every running instance of a class (stopping after
- * a receiver answers "received"). Each delivery commits on its own, like a mail sent by a step.
+ * a receiver answers "received"). Sent from outside the engine, each delivery commits on its own and
+ * the receiver's automation runs on right after. Sent from inside a step or a receiver, the delivery
+ * takes part in that transaction (its writes commit or roll back with the step) and the receiver's
+ * automation runs on once it has committed.
  */
 @Stateless
 @LocalBean
 @PermitAll
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class MessageDispatcher implements MessageSender {
 
     public static final String RECEIVED = "received";
@@ -35,13 +40,23 @@ public class MessageDispatcher implements MessageSender {
     @Inject
     StepEngine engine;
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     /** Delivers to one instance and lets it continue; null when it cannot receive the message. */
     public Object dispatch(long automationId, String message, String token, Map<String, Object> data) {
         try {
-            Object answer = delivery.deliver(automationId, message, token, data);
-            if (!StepExecutor.isStepping(automationId)) {
-                engine.advance(automationId, EngineClock.now(), true);
+            StepScope scope = StepScope.current(transactions);
+            if (scope != null) {
+                Object answer = delivery.deliverInCallerTransaction(automationId, message, token, data);
+                if (!scope.holds(automationId)) {
+                    scope.advanceAfterCommit(automationId);
+                }
+                return answer;
             }
+            StepScope.refuseOwnLock(automationId, "send a message to");
+            Object answer = delivery.deliver(automationId, message, token, data);
+            engine.advance(automationId, EngineClock.now(), true);
             return answer;
         } catch (RuntimeException e) {
             throw e;

@@ -1,5 +1,6 @@
 package org.automations.engine;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
@@ -11,8 +12,12 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.PessimisticLockException;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -39,6 +44,13 @@ public class StepEngine {
     @PersistenceContext(unitName = "automations")
     EntityManager em;
 
+    @Inject
+    Workers workers;
+
+    /** The container's transaction manager: the timeout of the next transaction this thread begins. */
+    @Resource(lookup = "java:jboss/TransactionManager")
+    TransactionManager transactionManager;
+
     /** Where one call to advance left an automation. */
     public record Advance(boolean progressed, String stoppedAt) {
     }
@@ -50,7 +62,7 @@ public class StepEngine {
      */
     public Advance advance(long automationId, Instant at, boolean tick) {
         return continueRun(automationId, EngineClock.truncate(at), tick ? ClaimMode.TICK : ClaimMode.WAIT, false, null,
-                false);
+                false, null);
     }
 
     /**
@@ -58,15 +70,19 @@ public class StepEngine {
      * one of its steps, so that the steps before that one commit and only the failing one fails.
      */
     public Advance advanceStepwise(long automationId, Instant at) {
-        return continueRun(automationId, EngineClock.truncate(at), ClaimMode.WAIT, false, null, true);
+        return continueRun(automationId, EngineClock.truncate(at), ClaimMode.WAIT, false, null, true, null);
     }
 
     /**
      * Runs bursts (several steps per transaction) until the automation waits, finishes or is held
-     * elsewhere. A failure in a burst's first step is recorded in a transaction of its own.
+     * elsewhere. A failure in a burst's first step is recorded in a transaction of its own. Each burst's
+     * transaction times out after the limit of the step it is begun for ({@link BurstLimits}).
+     *
+     * @param firstLimit the first burst's time limit, null for the default step limit
      */
     Advance continueRun(long automationId, Instant now, ClaimMode firstClaim, boolean progressedBefore,
-            String stoppedBefore, boolean stepwiseFirst) {
+            String stoppedBefore, boolean stepwiseFirst, Duration firstLimit) {
+        Duration limit = firstLimit == null ? settings.stepTimeout() : firstLimit;
         boolean progressed = progressedBefore;
         String stoppedAt = stoppedBefore;
         ClaimMode mode = firstClaim;
@@ -76,9 +92,12 @@ public class StepEngine {
         while (bursts++ < maxBursts) {
             StepOutcome outcome;
             try {
-                outcome = executor.burst(automationId, now, mode, stepwise ? 1 : settings.stepsPerTransaction());
+                outcome = burstWithin(limit, automationId, now, mode, stepwise ? 1 : settings.stepsPerTransaction());
             } catch (EJBException | PersistenceException e) {
-                if (isLockTimeout(e)) {
+                if (causedBy(e, StepRun.StepTimedOut.class)) {
+                    // The watchdog recorded the failure when the limit passed; this thread only came back now.
+                    LOG.log(Level.INFO, "Automation " + automationId + ": a step returned after its time limit", e);
+                } else if (isLockTimeout(e)) {
                     // Held by another thread or server beyond the lock timeout: that holder does the work.
                     LOG.log(Level.FINE, "Automation " + automationId + " is busy elsewhere", e);
                 } else {
@@ -91,6 +110,7 @@ public class StepEngine {
             }
             stoppedAt = outcome.stoppedAt();
             progressed |= outcome.progressed();
+            limit = outcome.nextLimit() == null ? settings.stepTimeout() : outcome.nextLimit();
             switch (outcome.kind()) {
                 case FAILED -> {
                     progressed = true;
@@ -100,6 +120,9 @@ public class StepEngine {
                     }
                 }
                 case RETRY_STEPWISE -> stepwise = true;
+                case DEFERRED -> {
+                    // the next burst begins a transaction with the deferred step's limit
+                }
                 case PROGRESSED -> {
                     // more steps than one transaction takes: next burst
                 }
@@ -112,6 +135,33 @@ public class StepEngine {
             }
         }
         return new Advance(progressed, stoppedAt);
+    }
+
+    /** One burst in a transaction that the container begins with the given timeout (the step's limit). */
+    private StepOutcome burstWithin(Duration limit, long automationId, Instant now, ClaimMode mode, int maxSteps) {
+        setTimeout((int) limit.toSeconds());
+        try {
+            return executor.burst(automationId, now, mode, maxSteps, limit);
+        } finally {
+            setTimeout(0); // back to the container's default
+        }
+    }
+
+    private void setTimeout(int seconds) {
+        try {
+            transactionManager.setTransactionTimeout(seconds);
+        } catch (SystemException e) {
+            throw new IllegalStateException("Cannot set the transaction timeout to " + seconds + " s", e);
+        }
+    }
+
+    static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when the exception says the row lock was not granted in time (JPA, H2 HYT00, PostgreSQL 55P03). */
@@ -128,16 +178,19 @@ public class StepEngine {
     }
 
     /**
-     * The tick: advances every automation whose next run is due at {@code now}, found through the
-     * next_run index (cost grows with the number due, not the number waiting).
+     * The tick: hands every automation whose next run is due at {@code now}, found through the
+     * next_run index (cost grows with the number due, not the number waiting), to this server's
+     * workers, a few per transaction. An automation a worker is advancing is not handed out again
+     * (the overlap guard is per automation); claiming its row keeps other servers off it.
      *
-     * @return how many automations advanced
+     * @param wait true to return only when the workers are done (then the count is meaningful)
+     * @return how many automations advanced (0 when not waiting)
      */
-    public int runDue(Instant at) {
+    public int runDue(Instant at, boolean wait) {
         Instant now = EngineClock.truncate(at);
         int batch = settings.tickBatchSize();
         Set<Long> seen = new HashSet<>();
-        int advanced = 0;
+        Workers.Batch work = new Workers.Batch();
         while (true) {
             List<Long> due = em.createQuery("select a.id from AutomationModel a where a.nextRun <= :now"
                     + " order by a.nextRun, a.id", Long.class)
@@ -146,23 +199,36 @@ public class StepEngine {
                     .getResultList();
             List<Long> fresh = due.stream().filter(seen::add).toList();
             if (fresh.isEmpty()) {
-                return advanced;
+                break;
             }
             int chunk = settings.automationsPerTransaction();
+            // Queued, not waited for: the tick's thread never blocks on a busy worker.
             for (int from = 0; from < fresh.size(); from += chunk) {
-                advanced += advanceDue(fresh.subList(from, Math.min(fresh.size(), from + chunk)), now);
+                List<Long> ids = workers.take(fresh.subList(from, Math.min(fresh.size(), from + chunk)));
+                if (ids.isEmpty()) {
+                    continue;
+                }
+                workers.offer(work, ids, now);
             }
         }
+        return wait ? work.await() : 0;
+    }
+
+    /** Hands an automation to a worker of its own (its next step needs a transaction of its own). */
+    public interface Handoff {
+        void alone(long automationId, Duration limit, boolean continuing);
     }
 
     /**
      * Advances due automations, several per transaction (one commit for many short bursts). Those
-     * that need more than one burst go on alone; when the shared transaction cannot commit, each
-     * automation is advanced in transactions of its own (the one that caused it step by step).
+     * whose next step needs a transaction of its own (its own time limit, or not known to be fast)
+     * are handed off, so that a slow one holds back none of the others; the rest go on here. When the
+     * shared transaction cannot commit, each automation is advanced in transactions of its own (the
+     * one that caused it step by step).
      *
-     * @return how many progressed
+     * @return how many progressed (handed-off ones count where they run)
      */
-    private int advanceDue(List<Long> ids, Instant now) {
+    public int advanceDue(List<Long> ids, Instant now, Handoff handoff) {
         if (ids.size() == 1) {
             return advance(ids.get(0), now, true).progressed() ? 1 : 0;
         }
@@ -181,14 +247,32 @@ public class StepEngine {
                 advanced += advance(id, now, true).progressed() ? 1 : 0;
             } else if (outcome.kind() == StepOutcome.Kind.RETRY_STEPWISE) {
                 // The one whose step made the shared transaction roll back: step by step from the start.
-                advanced += continueRun(id, now, ClaimMode.TICK, false, null, true).progressed() ? 1 : 0;
+                advanced += continueRun(id, now, ClaimMode.TICK, false, null, true, null).progressed() ? 1 : 0;
+            } else if (outcome.kind() == StepOutcome.Kind.DEFERRED) {
+                handoff.alone(id, outcome.nextLimit(), false);
             } else if (outcome.kind() == StepOutcome.Kind.PROGRESSED) {
-                continueRun(id, now, ClaimMode.CONTINUE, true, outcome.stoppedAt(), false);
                 advanced++;
+                if (outcome.nextLimit() != null) {
+                    handoff.alone(id, outcome.nextLimit(), true);
+                } else {
+                    continueRun(id, now, ClaimMode.CONTINUE, true, outcome.stoppedAt(), false, null);
+                }
             } else if (outcome.progressed()) {
                 advanced++;
             }
         }
         return advanced;
+    }
+
+    /**
+     * One automation handed off by {@link #advanceDue}, in transactions of its own.
+     *
+     * @param continuing true when it progressed in the shared transaction already (counted there)
+     * @return 1 when it progressed here and was not counted before
+     */
+    public int advanceAlone(long automationId, Instant now, Duration limit, boolean continuing) {
+        Advance advance = continueRun(automationId, now, continuing ? ClaimMode.CONTINUE : ClaimMode.TICK, continuing,
+                null, false, limit);
+        return advance.progressed() && !continuing ? 1 : 0;
     }
 }

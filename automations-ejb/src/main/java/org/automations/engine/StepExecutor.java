@@ -15,6 +15,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -52,9 +53,6 @@ public class StepExecutor {
 
     private static final Logger LOG = Logger.getLogger(StepExecutor.class.getName());
 
-    /** Automations whose step runs on this thread: their save() and run() must not wait for themselves. */
-    private static final ThreadLocal<Set<Long>> STEPPING = ThreadLocal.withInitial(HashSet::new);
-
     @PersistenceContext(unitName = "automations")
     EntityManager em;
 
@@ -73,6 +71,15 @@ public class StepExecutor {
     @Inject
     BoundModels models;
 
+    @Inject
+    JoinedWrites joined;
+
+    @Inject
+    AfterCommitRuns afterCommit;
+
+    @Inject
+    RunningSteps running;
+
     @Resource
     SessionContext context;
 
@@ -82,11 +89,6 @@ public class StepExecutor {
     @Resource
     ManagedExecutorService executor;
 
-    /** True while a step of that automation runs on the calling thread. */
-    public static boolean isStepping(long automationId) {
-        return STEPPING.get().contains(automationId);
-    }
-
     /**
      * A burst: claims the automation, then processes up to {@code maxSteps} ready tasks one after the
      * other in this transaction, each step after the first protected by a savepoint
@@ -95,12 +97,12 @@ public class StepExecutor {
      *
      * @param mode how to claim the row
      */
-    public StepOutcome burst(long automationId, Instant now, ClaimMode mode, int maxSteps) {
+    public StepOutcome burst(long automationId, Instant now, ClaimMode mode, int maxSteps, Duration limit) {
         AutomationModel model = claim(automationId, now, mode);
         if (model == null) {
             return StepOutcome.of(mode == ClaimMode.WAIT ? StepOutcome.Kind.FINISHED : StepOutcome.Kind.NOT_CLAIMED, null);
         }
-        return runSteps(model, now, maxSteps, false, null);
+        return runSteps(model, now, maxSteps, false, null, limit, false);
     }
 
     /**
@@ -126,7 +128,8 @@ public class StepExecutor {
             }
             // Found again: a failed step of an earlier automation clears the persistence context. What
             // the automations before it wrote is safe: the flush before that step wrote it.
-            StepOutcome outcome = runSteps(em.find(AutomationModel.class, id), now, maxSteps, true, null);
+            StepOutcome outcome = runSteps(em.find(AutomationModel.class, id), now, maxSteps, true, null,
+                    settings.stepTimeout(), true);
             if (outcome.kind() == StepOutcome.Kind.RETRY_STEPWISE) {
                 // Nothing commits: null for the others (run them again), RETRY_STEPWISE for this one.
                 List<StepOutcome> retry = new ArrayList<>(Collections.nCopies(ids.size(), (StepOutcome) null));
@@ -151,13 +154,14 @@ public class StepExecutor {
             String startNode, Instant now, int maxSteps) {
         // Not flushed here: the flush before the first step writes the automation; the tasks are
         // written once, at the end of the burst.
-        AutomationTaskModel first = insert(definition, data, uniqueKey, startNode, false, now, false);
-        AutomationModel model = first.getAutomation();
+        AutomationModel model = AutomationRows.insert(em, definition, data, uniqueKey, null, now, now);
+        Node start = definition.getPrototypeNodes().get(startNode == null ? definition.firstNode() : startNode);
+        AutomationTaskModel first = StepRun.newTask(em, model, start, null, now, settings, false);
         Automation attached = factory.attach(automation, model);
         StepRun run = new StepRun(em, definition, model, attached, List.of(first), now, settings,
                 this::afterCommitRunThreaded, messages);
         run.adoptPending(first);
-        StepOutcome outcome = runSteps(model, now, maxSteps, true, run);
+        StepOutcome outcome = runSteps(model, now, maxSteps, true, run, settings.stepTimeout(), false);
         // A failed step cleared the persistence context: then hand out the state as it will commit.
         return new Created(em.contains(model) ? model : em.find(AutomationModel.class, model.getId()), outcome);
     }
@@ -167,9 +171,11 @@ public class StepExecutor {
      * a step that fails after others restores the data they left, from the snapshot taken before it.
      *
      * @param prepared the step run of a new automation, or null to read the open tasks
+     * @param limit the time limit this transaction was begun with
+     * @param shared true in a transaction that advances other automations too (the tick's)
      */
     private StepOutcome runSteps(AutomationModel model, Instant now, int maxSteps, boolean afterOtherWork,
-            StepRun prepared) {
+            StepRun prepared, Duration limit, boolean shared) {
         long automationId = model.getId();
         if (model.isFinished()) {
             return StepOutcome.of(StepOutcome.Kind.FINISHED, null);
@@ -181,10 +187,14 @@ public class StepExecutor {
             model.setNextRun(null);
             return StepOutcome.of(StepOutcome.Kind.WAITING, null);
         }
-        STEPPING.get().add(automationId);
+        StepScope scope = StepScope.open(transactions, afterCommit);
         Savepoints savepoints = Savepoints.of(em, transactions);
         try {
             StepRun run = prepared == null ? stepRun(definition.get(), model, now) : prepared;
+            scope.hold(automationId, run.automation());
+            BurstLimits limits = new BurstLimits(running, definition.get(), automationId, limit, settings.stepTimeout(),
+                    shared);
+            run.guard(limits);
             StepOutcome outcome = null;
             boolean progressed = false;
             boolean savepointsWanted = definition.get().hasStepSavepoints();
@@ -195,14 +205,23 @@ public class StepExecutor {
                 boolean savepoint = protect && savepointsWanted && run.mayRunApplicationCode();
                 Data dataBefore = null;
                 List<StepRun.PendingTask> pendingBefore = List.of();
+                int registeredBefore = scope.mark();
                 if (savepoint) {
                     savepoints.beforeStep();
                     dataBefore = run.dataCopy();
                     pendingBefore = run.pendingState();
                 }
+                limits.beforeStep(step);
                 try {
                     outcome = run.processOne();
                     savepoints.afterStep();
+                } catch (StepRun.Deferred deferred) {
+                    // Nothing of that step ran: keep what the steps before it did, it goes on in a new transaction.
+                    savepoints.afterStep();
+                    run.settle(null);
+                    return progressed
+                            ? StepOutcome.of(StepOutcome.Kind.PROGRESSED, deferred.node).withNextLimit(deferred.limit)
+                            : StepOutcome.deferred(deferred.node, deferred.limit);
                 } catch (StepRun.NodeFailure failure) {
                     savepoints.afterStep();
                     if (!protect) {
@@ -216,6 +235,7 @@ public class StepExecutor {
                         return StepOutcome.of(StepOutcome.Kind.RETRY_STEPWISE, failure.node);
                     }
                     savepoints.rollback();
+                    scope.rollBackTo(registeredBefore);
                     // The row was not written since the burst began: put back the data the earlier steps
                     // left, and the tasks they entered (not written yet either).
                     em.find(AutomationModel.class, automationId).setData(dataBefore);
@@ -225,6 +245,8 @@ public class StepExecutor {
                     }
                     AutomationModel reloaded = em.find(AutomationModel.class, automationId);
                     run = stepRun(definition.get(), reloaded, now);
+                    scope.hold(automationId, run.automation());
+                    run.guard(limits);
                     outcome = StepOutcome.of(StepOutcome.Kind.PROGRESSED, failure.node);
                 }
                 progressed |= outcome.progressed();
@@ -235,29 +257,48 @@ public class StepExecutor {
             run.settle(null);
             return progressed ? outcome.afterProgress() : outcome;
         } finally {
-            STEPPING.get().remove(automationId);
+            scope.release(automationId);
         }
     }
 
     /**
      * Records a node's exception on its task (message and stack trace) after the step rolled back.
-     * With {@code onError} the automation continues there; otherwise it stops with status FAILED.
+     * With {@code .retry(...)} attempts left, the same node is entered again after the attempt's delay;
+     * after the last one, {@code onError} continues there; otherwise the automation stops with status
+     * FAILED.
      *
+     * @param taskId the failed task; when it was never written (the step that entered it rolled back),
+     *               the automation's start node or its oldest open task takes the failure
      * @return true when the automation continues
      */
     public boolean recordFailure(long automationId, long taskId, Throwable error, Instant now) {
         AutomationModel model = claim(automationId, now, ClaimMode.WAIT);
-        AutomationTaskModel task = em.find(AutomationTaskModel.class, taskId);
-        if (model == null || model.isFinished() || task == null || task.getFinished() != null) {
+        if (model == null || model.isFinished()) {
             return false; // someone else finished or killed it meanwhile
         }
-        LOG.log(Level.FINE, "Automation " + automationId + " failed at " + task.getStatus(), error);
-        task.setFinished(now);
-        task.setMessage(error.toString());
-        task.setResultJson(JsonValues.write(Map.of("error", stackTrace(error))));
         AutomationDefinition definition = registry.find(model.getAutomationClass()).orElseThrow();
         Automation automation = factory.instance(definition.getType(), model);
+        AutomationTaskModel task = failedTask(model, automation, taskId, now);
+        if (task == null || task.getFinished() != null) {
+            return false;
+        }
+        LOG.log(Level.FINE, "Automation " + automationId + " failed at " + task.getStatus(), error);
         Node node = automation.getNode(task.getStatus());
+        int attempt = RetryPolicy.attemptOf(task);
+        task.setFinished(now);
+        task.setMessage(error.toString());
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("error", stackTrace(error));
+        if (node instanceof Execute execute && execute.getRetry() != null) {
+            result.put("attempt", attempt);
+        }
+        task.setResultJson(JsonValues.write(result));
+        if (node instanceof Execute execute && execute.getRetry() != null && attempt <= execute.getRetry().times()) {
+            StepRun run = stepRun(definition, model, now, automation);
+            run.enter(node.getName(), task).setDue(now.plus(execute.getRetry().delayBefore(attempt)));
+            run.settle(null);
+            return true;
+        }
         if (node instanceof Execute execute && execute.getOnError() != null) {
             StepRun run = stepRun(definition, model, now, automation);
             run.enter(execute.getOnError(), task);
@@ -272,48 +313,37 @@ public class StepExecutor {
         return false;
     }
 
+    /** The task that takes a failure: the given one, else the start task of a new automation, else the oldest open one. */
+    private AutomationTaskModel failedTask(AutomationModel model, Automation automation, long taskId, Instant now) {
+        AutomationTaskModel task = taskId > 0 ? em.find(AutomationTaskModel.class, taskId) : null;
+        if (task != null) {
+            return task;
+        }
+        if (model.getStartNode() != null) {
+            AutomationTaskModel start = StepRun.newTask(em, model, automation.getNode(model.getStartNode()), null, now,
+                    settings, true);
+            model.setStartNode(null);
+            return start;
+        }
+        return em.createQuery("select t from AutomationTaskModel t where t.automation = :a and t.finished is null"
+                + " order by t.id", AutomationTaskModel.class).setParameter("a", model).setMaxResults(1)
+                .getResultStream().findFirst().orElse(null);
+    }
+
     /**
-     * Inserts a new automation with its first task; the unique index refuses a second @Unique instance.
+     * Inserts a new automation without a task (its first run enters the start node); the unique index
+     * refuses a second @Unique instance.
      *
      * @param held true when the caller runs it itself right after (the tick must not start it meanwhile)
      */
     public AutomationModel create(AutomationDefinition definition, Data data, String uniqueKey, String startNode,
             boolean held, Instant now) {
-        AutomationModel model = insert(definition, data, uniqueKey, startNode, held, now, true).getAutomation();
-        em.flush();
-        return model;
+        return joined.create(definition, data, uniqueKey, startNode, !held, now);
     }
 
-    /**
-     * Persists a new automation (not flushed yet) and makes its first task; returns the task.
-     *
-     * @param persistTask false when the caller's step run writes the task
-     */
-    private AutomationTaskModel insert(AutomationDefinition definition, Data data, String uniqueKey, String startNode,
-            boolean held, Instant now, boolean persistTask) {
-        AutomationModel model = new AutomationModel();
-        model.setAutomationClass(definition.getClassName());
-        model.setStatus(AutomationStatus.RUNNING);
-        model.setData(data);
-        model.setUniqueKey(uniqueKey);
-        model.setCreated(now);
-        model.setUpdated(now);
-        model.setNextRun(held ? null : now);
-        // Id (and key) before the insert: setting the key after persist would cost an UPDATE.
-        model.assignId(PooledIdGenerator.nextId(em.unwrap(SharedSessionContractImplementor.class), PooledIdGenerator.AUTOMATIONS));
-        model.setKey(Automation.keyOf(definition.getClassName(), model.getId()));
-        em.persist(model);
-        Node start = definition.getPrototypeNodes().get(startNode == null ? definition.firstNode() : startNode);
-        return StepRun.newTask(em, model, start, null, now, settings, persistTask);
-    }
-
-    /** Fails the automation at its first open task (a startedByEvent hook that threw). */
-    public void failOpenTask(long automationId, Throwable error) {
-        List<Long> open = em.createQuery("select t.id from AutomationTaskModel t where t.automation.id = :id"
-                + " and t.finished is null order by t.id", Long.class).setParameter("id", automationId).getResultList();
-        if (!open.isEmpty()) {
-            recordFailure(automationId, open.get(0), error, EngineClock.now());
-        }
+    /** Fails an automation that has not started (a startedByEvent hook that threw) at its start node. */
+    public void failAtStart(long automationId, Throwable error) {
+        recordFailure(automationId, -1, error, EngineClock.now());
     }
 
     /**
@@ -364,25 +394,12 @@ public class StepExecutor {
 
     /** Writes an automation's data at once (Automation.save() outside a step). */
     public AutomationModel saveData(long automationId, Data data) {
-        AutomationModel model = claim(automationId, EngineClock.now(), ClaimMode.WAIT);
-        if (model == null) {
-            throw new IllegalStateException("Automation " + automationId + " does not exist (killed?)");
-        }
-        model.setData(new Data(data));
-        model.setUpdated(EngineClock.now());
-        return model;
+        return joined.saveData(automationId, data);
     }
 
     /** Deletes the automation and its tasks. */
     public void kill(long automationId) {
-        if (claim(automationId, EngineClock.now(), ClaimMode.WAIT) == null) {
-            return;
-        }
-        em.createNativeQuery("delete from atm_task_permission where task_id in"
-                + " (select id from atm_task where automation_id = ?1)").setParameter(1, automationId).executeUpdate();
-        em.createQuery("delete from AutomationTaskModel t where t.automation.id = :id")
-                .setParameter("id", automationId).executeUpdate();
-        em.createQuery("delete from AutomationModel a where a.id = :id").setParameter("id", automationId).executeUpdate();
+        joined.kill(automationId);
     }
 
     /**
@@ -412,7 +429,8 @@ public class StepExecutor {
         Automation automation = factory.instance(definition.getType(), model);
         Execute node = (Execute) automation.getNode(task.getStatus());
         task.attach(automation.data(), node);
-        STEPPING.get().add(automationId);
+        StepScope scope = StepScope.open(transactions, afterCommit);
+        scope.hold(automationId, automation);
         try {
             task.setResultJson(JsonValues.writeResult(node.invoke(task)));
             model.storeData();
@@ -421,7 +439,7 @@ public class StepExecutor {
             context.setRollbackOnly();
             return e;
         } finally {
-            STEPPING.get().remove(automationId);
+            scope.release(automationId);
         }
     }
 
@@ -494,22 +512,18 @@ public class StepExecutor {
         List<AutomationTaskModel> open = em.createQuery("select t from AutomationTaskModel t where t.automation = :a"
                 + " and t.finished is null order by t.id", AutomationTaskModel.class)
                 .setParameter("a", model).getResultList();
-        return new StepRun(em, definition, model, automation, open, now, settings, this::afterCommitRunThreaded, messages);
+        StepRun run = new StepRun(em, definition, model, automation, open, now, settings, this::afterCommitRunThreaded,
+                messages);
+        if (model.getStartNode() != null) {
+            // Created without running (create(..., false), or inside a step): this first run starts it.
+            run.enter(model.getStartNode(), null);
+            model.setStartNode(null);
+        }
+        return run;
     }
 
-    /** Locks the row; the tick skips rows held elsewhere and rows that are no longer due. */
     private AutomationModel claim(long automationId, Instant now, ClaimMode mode) {
-        String sql = switch (mode) {
-            case TICK -> "select * from atm_automation where id = ?1 and next_run <= ?2 for update skip locked";
-            case CONTINUE -> "select * from atm_automation where id = ?1 for update skip locked";
-            case WAIT -> "select * from atm_automation where id = ?1 for update";
-        };
-        var query = em.createNativeQuery(sql, AutomationModel.class).setParameter(1, automationId);
-        if (mode == ClaimMode.TICK) {
-            query.setParameter(2, now);
-        }
-        List<?> rows = query.getResultList();
-        return rows.isEmpty() ? null : (AutomationModel) rows.get(0);
+        return AutomationRows.claim(em, automationId, now, mode);
     }
 
     private void afterCommitRunThreaded(AutomationTaskModel task) {

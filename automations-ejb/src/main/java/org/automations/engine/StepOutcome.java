@@ -8,8 +8,10 @@ package org.automations.engine;
  * @param failedTaskId the task whose node threw (FAILED only)
  * @param error the exception (FAILED only); the step's transaction has been rolled back
  * @param progressed true when at least one step was processed and committed with this outcome
+ * @param nextLimit the time limit the next burst's transaction needs (a step deferred to it), or null
  */
-public record StepOutcome(Kind kind, String stoppedAt, Long failedTaskId, Throwable error, boolean progressed) {
+public record StepOutcome(Kind kind, String stoppedAt, Long failedTaskId, Throwable error, boolean progressed,
+        java.time.Duration nextLimit) {
 
     public enum Kind {
         /** Another thread or server holds the automation, or it is no longer due. */
@@ -25,19 +27,33 @@ public record StepOutcome(Kind kind, String stoppedAt, Long failedTaskId, Throwa
         /** A node threw; the failure still has to be recorded in a new transaction. */
         FAILED,
         /** A node made the whole burst roll back: run it again one step per transaction. */
-        RETRY_STEPWISE
+        RETRY_STEPWISE,
+        /**
+         * The next step must run in a transaction of its own, with the time limit {@code nextLimit}
+         * (its own {@code .timeout}, or a step not known to be fast in a transaction shared with others).
+         */
+        DEFERRED
     }
 
     static StepOutcome of(Kind kind, String stoppedAt) {
-        return new StepOutcome(kind, stoppedAt, null, null, kind == Kind.PROGRESSED || kind == Kind.PAUSED);
+        return new StepOutcome(kind, stoppedAt, null, null, kind == Kind.PROGRESSED || kind == Kind.PAUSED, null);
+    }
+
+    static StepOutcome deferred(String node, java.time.Duration limit) {
+        return new StepOutcome(Kind.DEFERRED, node, null, null, false, limit);
+    }
+
+    /** The same outcome, asking for a transaction with that time limit for the next burst. */
+    StepOutcome withNextLimit(java.time.Duration limit) {
+        return new StepOutcome(kind, stoppedAt, failedTaskId, error, progressed, limit);
     }
 
     static StepOutcome failed(String node, long taskId, Throwable error) {
-        return new StepOutcome(Kind.FAILED, node, taskId, error, false);
+        return new StepOutcome(Kind.FAILED, node, taskId, error, false, null);
     }
 
     /** The same outcome, marked as having made progress (an earlier step of the burst did). */
     StepOutcome afterProgress() {
-        return new StepOutcome(kind, stoppedAt, failedTaskId, error, true);
+        return new StepOutcome(kind, stoppedAt, failedTaskId, error, true, nextLimit);
     }
 }

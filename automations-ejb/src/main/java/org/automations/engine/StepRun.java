@@ -47,6 +47,50 @@ final class StepRun {
     private final List<AutomationTaskModel> pending = new ArrayList<>();
     private final Consumer<AutomationTaskModel> threadedSteps;
     private final MessageSender messages;
+    private ExecuteGuard guard = ExecuteGuard.NONE;
+
+    /** Decides whether an Execute step may run in this transaction, and times it. */
+    interface ExecuteGuard {
+        ExecuteGuard NONE = new ExecuteGuard() {
+            @Override
+            public RunningSteps.Step admit(Execute node, AutomationTaskModel task) {
+                return null;
+            }
+
+            @Override
+            public void finished(RunningSteps.Step step) {
+            }
+        };
+
+        /** Throws {@link Deferred} when the step must run in another transaction; else starts its clock. */
+        RunningSteps.Step admit(Execute node, AutomationTaskModel task);
+
+        /** The step's code returned or threw; throws {@link StepTimedOut} when it ran past its limit. */
+        void finished(RunningSteps.Step step);
+    }
+
+    /** The next step must run in a transaction of its own with this time limit; nothing of it ran. */
+    static final class Deferred extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient Duration limit;
+        final String node;
+
+        Deferred(String node, Duration limit) {
+            super(null, null, false, false);
+            this.node = node;
+            this.limit = limit;
+        }
+    }
+
+    /** The step ran past its limit: the watchdog has recorded it and its transaction is rolled back. */
+    static final class StepTimedOut extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StepTimedOut(RunningSteps.Step step) {
+            super("Step " + step.getNode() + " of automation " + step.getAutomationId() + " returned after its time limit "
+                    + step.getLimit() + "; its transaction was rolled back");
+        }
+    }
 
     StepRun(EntityManager em, AutomationDefinition definition, AutomationModel model, Automation automation,
             List<AutomationTaskModel> open, Instant now, EngineSettings settings,
@@ -60,6 +104,15 @@ final class StepRun {
         this.settings = settings;
         this.threadedSteps = threadedSteps;
         this.messages = messages;
+    }
+
+    void guard(ExecuteGuard guard) {
+        this.guard = guard;
+    }
+
+    /** The automation object whose steps this run processes. */
+    Automation automation() {
+        return automation;
     }
 
     /** A node's code threw while processing the task. */
@@ -89,6 +142,8 @@ final class StepRun {
             StepOutcome outcome;
             try {
                 outcome = process(task, node);
+            } catch (Deferred | StepTimedOut e) {
+                throw e;
             } catch (Exception | LinkageError e) {
                 throw new NodeFailure(task, e);
             }
@@ -227,7 +282,7 @@ final class StepRun {
             return progressed();
         }
         Instant due = due(node, task);
-        if (due != null && now.isBefore(due) || !conditionsHold(node, task)) {
+        if (due != null && now.isBefore(due) || awaitsMessage(node, task) || !conditionsHold(node, task)) {
             return null;
         }
         if (node instanceof Execute execute) {
@@ -307,6 +362,11 @@ final class StepRun {
         return due;
     }
 
+    /** True while the node waits for a message that has not been delivered since the task began. */
+    private static boolean awaitsMessage(Node node, AutomationTaskModel task) {
+        return node.getAwaitedMessage() != null && task.getMessageReceived() == null;
+    }
+
     private boolean conditionsHold(Node node, AutomationTaskModel task) throws Exception {
         if (node.isBlockedForever()) {
             return false;
@@ -325,7 +385,14 @@ final class StepRun {
             threadedSteps.accept(task);
             return progressed();
         }
-        Object result = execute.invoke(task);
+        // A plain Execute runs no code of the application: nothing to limit or defer.
+        RunningSteps.Step timing = execute.runsCode() ? guard.admit(execute, task) : null;
+        Object result;
+        try {
+            result = execute.invoke(task);
+        } finally {
+            guard.finished(timing);
+        }
         task.setResultJson(JsonValues.writeResult(result));
         leave(task, "OK", definition.successor(execute));
         return progressed();

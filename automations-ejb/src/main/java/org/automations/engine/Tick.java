@@ -3,12 +3,15 @@ package org.automations.engine;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
@@ -16,15 +19,16 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The tick: a non-persistent interval timer that advances due automations. It fires on every server
- * of a cluster; claiming rows (not this timer) keeps that safe. A tick still running when the next
- * fires makes the next one return at once instead of piling up.
+ * The tick: a non-persistent interval timer that hands due automations to this server's
+ * {@link Workers} and returns. It fires on every server of a cluster; claiming rows (not this timer)
+ * keeps that safe. Ticks may overlap: an automation that a worker is advancing is not handed out
+ * again. Also defines the workers' executor and watches the time limits of running steps.
  */
+@ManagedExecutorDefinition(name = Workers.EXECUTOR, maxAsync = 64)
 @Singleton
 @Startup
 @DependsOn("SchemaMigration")
@@ -43,7 +47,10 @@ public class Tick {
     @Inject
     StepEngine engine;
 
-    private final AtomicBoolean running = new AtomicBoolean();
+    @Inject
+    StepWatchdog watchdog;
+
+    private Timer timer;
 
     @PostConstruct
     void schedule() {
@@ -51,26 +58,39 @@ public class Tick {
             LOG.info("Automations tick is switched off (automations.tick.enabled=false)");
             return;
         }
-        Duration interval = settings.tickInterval();
-        timers.createIntervalTimer(interval.toMillis(), interval.toMillis(), new TimerConfig("automations-tick", false));
+        start(settings.tickInterval());
+    }
+
+    /** (Re)starts the tick with that interval (operators and tests; the configuration sets the first). */
+    public synchronized void start(Duration interval) {
+        stop();
+        timer = timers.createIntervalTimer(interval.toMillis(), interval.toMillis(),
+                new TimerConfig("automations-tick", false));
         LOG.info(() -> "Automations tick every " + interval);
+    }
+
+    /** Stops the tick; steps running now go on. */
+    public synchronized void stop() {
+        if (timer != null) {
+            timer.cancel();
+            timer = null;
+        }
     }
 
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void tick() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
         try {
-            int advanced = engine.runDue(Instant.now());
-            if (advanced > 0) {
-                LOG.fine(() -> "Tick advanced " + advanced + " automations");
-            }
+            engine.runDue(Instant.now(), false);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Automations tick failed; the next tick tries again", e);
-        } finally {
-            running.set(false);
         }
+    }
+
+    /** Every second, whether the tick is on or not: steps past their time limit are failed. */
+    @Schedule(hour = "*", minute = "*", second = "*", persistent = false, info = "automations-step-watchdog")
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void watch() {
+        watchdog.failOverdueSteps();
     }
 }

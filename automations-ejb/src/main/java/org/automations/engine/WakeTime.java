@@ -30,7 +30,9 @@ public final class WakeTime {
             Node node = automation.getNode(task.getStatus());
             if (node != null) {
                 Instant wake = wakeOf(node, task, now, pollInterval);
-                earliest = min(earliest, wake == null && createdNow.contains(task) ? now : wake);
+                // A task awaiting a message needs no first look: only the delivery can make it ready.
+                boolean unseen = createdNow.contains(task) && node.getAwaitedMessage() == null;
+                earliest = min(earliest, wake == null && unseen ? now : wake);
             }
         }
         return earliest;
@@ -70,6 +72,9 @@ public final class WakeTime {
         }
         if (node.isBlockedForever()) {
             return null;
+        }
+        if (node.getAwaitedMessage() != null && task.getMessageReceived() == null) {
+            return null; // the delivery of the message sets the next run
         }
         if (!node.getConditions().isEmpty() && !(node instanceof Form && task.isRequiresInteraction())) {
             return now.plus(pollInterval);

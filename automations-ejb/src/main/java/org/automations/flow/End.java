@@ -70,6 +70,12 @@ public class End extends Node {
     }
 
     @Override
+    public End awaitMessage(String message) {
+        super.awaitMessage(message);
+        return this;
+    }
+
+    @Override
     public End description(String text) {
         super.description(text);
         return this;

@@ -2,9 +2,6 @@ package org.automations.flow;
 
 import java.time.Duration;
 import java.time.Instant;
-
-
-import java.util.ArrayList;
 import java.util.List;
 import org.automations.model.AutomationTaskModel;
 
@@ -18,6 +15,21 @@ public class Execute extends Node {
     private final TaskMethod callable;
     private String onError;
     private boolean threaded;
+    private Retry retry;
+    private Duration timeout;
+
+    /**
+     * How a failing step is tried again: {@code times} more attempts, the first after {@code first},
+     * each following one {@code factor} times later than the one before.
+     */
+    public record Retry(int times, Duration first, double factor) {
+
+        /** The wait before retry number {@code attempt} (1 for the first retry). */
+        public Duration delayBefore(int attempt) {
+            double millis = first.toMillis() * Math.pow(factor, attempt - 1);
+            return Duration.ofMillis((long) Math.min(millis, Long.MAX_VALUE / 2.0));
+        }
+    }
 
     /** A no-op step (also the manual's way to retire a node safely). */
     public Execute() {
@@ -49,6 +61,53 @@ public class Execute extends Node {
     public Execute threaded() {
         threaded = true;
         return this;
+    }
+
+    /**
+     * Tries a failing step again, up to {@code times} more times, after {@code first}, then each time
+     * {@code factor} times longer (the automation waits in between at no cost). Every attempt stays in
+     * the history with its error; {@code onError} applies only after the last one.
+     */
+    public Execute retry(int times, Duration first, double factor) {
+        if (retry != null) {
+            addProblem("has two .retry() policies");
+        }
+        if (times < 1) {
+            addProblem(".retry(" + times + ", ...): times must be at least 1");
+        }
+        if (first == null || first.isZero() || first.isNegative()) {
+            addProblem(".retry(..., " + first + ", ...): the first delay must be longer than zero");
+        }
+        if (!(factor >= 1)) {
+            addProblem(".retry(..., " + factor + "): the factor must be at least 1");
+        }
+        retry = new Retry(times, first, factor);
+        return this;
+    }
+
+    /**
+     * The longest this step may run (default: MicroProfile Config {@code automations.step.timeout}).
+     * A step still running then is recorded as failed and its transaction rolled back; Java cannot stop
+     * its code, so the thread comes back only when that code returns.
+     */
+    public Execute timeout(Duration limit) {
+        if (limit == null || limit.isZero() || limit.isNegative()) {
+            addProblem(".timeout(" + limit + "): the limit must be longer than zero");
+        } else if (limit.toMillis() % 1000 != 0) {
+            addProblem(".timeout(" + limit + "): the limit must be whole seconds (the transaction timeout's unit)");
+        }
+        timeout = limit;
+        return this;
+    }
+
+    /** The retry policy, or null. */
+    public Retry getRetry() {
+        return retry;
+    }
+
+    /** This step's own time limit, or null for the default. */
+    public Duration getTimeout() {
+        return timeout;
     }
 
     /** What the step does; subclasses override it to make reusable, named steps. */
@@ -90,6 +149,12 @@ public class Execute extends Node {
         }
         if (threaded) {
             parts.add("threaded");
+        }
+        if (retry != null) {
+            parts.add("retry(" + retry.times() + ", " + retry.first() + ", " + retry.factor() + ")");
+        }
+        if (timeout != null) {
+            parts.add("timeout(" + timeout + ")");
         }
     }
 
@@ -150,6 +215,12 @@ public class Execute extends Node {
     @Override
     public Execute skipAfter(Duration duration) {
         super.skipAfter(duration);
+        return this;
+    }
+
+    @Override
+    public Execute awaitMessage(String message) {
+        super.awaitMessage(message);
         return this;
     }
 

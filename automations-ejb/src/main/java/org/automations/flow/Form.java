@@ -167,6 +167,12 @@ public class Form extends Node {
     }
 
     @Override
+    public Form awaitMessage(String message) {
+        super.awaitMessage(message);
+        return this;
+    }
+
+    @Override
     public Form description(String text) {
         super.description(text);
         return this;

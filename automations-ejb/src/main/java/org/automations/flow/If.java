@@ -187,6 +187,12 @@ public class If extends Node {
     }
 
     @Override
+    public If awaitMessage(String message) {
+        super.awaitMessage(message);
+        return this;
+    }
+
+    @Override
     public If description(String text) {
         super.description(text);
         return this;

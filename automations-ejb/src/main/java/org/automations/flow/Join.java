@@ -70,6 +70,12 @@ public class Join extends Node {
     }
 
     @Override
+    public Join awaitMessage(String message) {
+        super.awaitMessage(message);
+        return this;
+    }
+
+    @Override
     public Join description(String text) {
         super.description(text);
         return this;

@@ -125,6 +125,12 @@ public class ModelForm extends Form {
     }
 
     @Override
+    public ModelForm awaitMessage(String message) {
+        super.awaitMessage(message);
+        return this;
+    }
+
+    @Override
     public ModelForm description(String text) {
         super.description(text);
         return this;

@@ -26,6 +26,7 @@ public abstract class Node {
     private final List<Condition> skipConditions = new ArrayList<>();
     private boolean skipAlways;
     private Duration skipAfter;
+    private String awaitedMessage;
     private String description;
     /** Declaration mistakes found while modifiers ran; reported when the class is bound. */
     private final List<String> problems = new ArrayList<>();
@@ -106,6 +107,19 @@ public abstract class Node {
         return this;
     }
 
+    /**
+     * Waits until the automation receives that message ({@code sendMessage}, {@code dispatchMessage},
+     * a {@code SendMessage} node, a hook): the automation has no wake time meanwhile, so the tick never
+     * reads it, and the delivery wakes it. Combine with {@code skipAfter} for a deadline.
+     */
+    public Node awaitMessage(String message) {
+        if (awaitedMessage != null) {
+            problems.add("awaits two messages ('" + awaitedMessage + "' and '" + message + "')");
+        }
+        awaitedMessage = requireNonNull(message, "awaitMessage");
+        return this;
+    }
+
     // ---- what the engine reads ---------------------------------------------------------------
 
     /** The field's name once bound. */
@@ -172,6 +186,11 @@ public abstract class Node {
         return skipAfter;
     }
 
+    /** The message this node waits for ({@link #awaitMessage}), or null. */
+    public String getAwaitedMessage() {
+        return awaitedMessage;
+    }
+
     /** Conditions that must be polled because only calling them tells when they change. */
     public boolean hasPolledConditions() {
         return !conditions.isEmpty() || !skipConditions.isEmpty();
@@ -228,6 +247,9 @@ public abstract class Node {
         }
         if (skipAfter != null) {
             parts.add("skipAfter(" + skipAfter + ")");
+        }
+        if (awaitedMessage != null) {
+            parts.add("awaitMessage(" + awaitedMessage + ")");
         }
     }
 

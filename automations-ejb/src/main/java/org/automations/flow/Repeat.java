@@ -167,6 +167,12 @@ public class Repeat extends Node {
     }
 
     @Override
+    public Repeat awaitMessage(String message) {
+        super.awaitMessage(message);
+        return this;
+    }
+
+    @Override
     public Repeat description(String text) {
         super.description(text);
         return this;

@@ -146,6 +146,12 @@ public class SendMessage extends Node {
     }
 
     @Override
+    public SendMessage awaitMessage(String message) {
+        super.awaitMessage(message);
+        return this;
+    }
+
+    @Override
     public SendMessage description(String text) {
         super.description(text);
         return this;

@@ -96,6 +96,12 @@ public class Split extends Node {
     }
 
     @Override
+    public Split awaitMessage(String message) {
+        super.awaitMessage(message);
+        return this;
+    }
+
+    @Override
     public Split description(String text) {
         super.description(text);
         return this;

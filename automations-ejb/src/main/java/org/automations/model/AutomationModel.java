@@ -49,6 +49,10 @@ public class AutomationModel {
     @Column(name = "next_run")
     private Instant nextRun;
 
+    /** The node a created but not yet started automation starts at; null once its first run entered it. */
+    @Column(name = "start_node")
+    private String startNode;
+
     @Column(nullable = false)
     private Instant created;
 
@@ -151,6 +155,14 @@ public class AutomationModel {
 
     public void setNextRun(Instant nextRun) {
         this.nextRun = nextRun;
+    }
+
+    public String getStartNode() {
+        return startNode;
+    }
+
+    public void setStartNode(String startNode) {
+        this.startNode = startNode;
     }
 
     public Instant getCreated() {

@@ -81,6 +81,10 @@ public class AutomationTaskModel {
     /** Not before this time (a wait's function is evaluated once and stored here). */
     private Instant due;
 
+    /** When the message this task's node awaits ({@code .awaitMessage}) was delivered; null until then. */
+    @Column(name = "message_received")
+    private Instant messageReceived;
+
     @Column(length = 255)
     private String message;
 
@@ -200,6 +204,14 @@ public class AutomationTaskModel {
 
     public void setDue(Instant due) {
         this.due = due;
+    }
+
+    public Instant getMessageReceived() {
+        return messageReceived;
+    }
+
+    public void setMessageReceived(Instant messageReceived) {
+        this.messageReceived = messageReceived;
     }
 
     public String getMessage() {

@@ -229,6 +229,38 @@ class AutomationDefinitionTest {
         expectProblem(BadReceiver.class, "ping", "(String token, Map<String, Object> data)");
     }
 
+    static class NoRetries extends Automation {
+        Execute call = new Execute(t -> {
+        }).retry(0, java.time.Duration.ofSeconds(1), 2.0);
+        End end = new End();
+    }
+
+    static class InstantRetries extends Automation {
+        Execute call = new Execute(t -> {
+        }).retry(3, java.time.Duration.ZERO, 2.0);
+        End end = new End();
+    }
+
+    static class ShrinkingRetries extends Automation {
+        Execute call = new Execute(t -> {
+        }).retry(3, java.time.Duration.ofSeconds(1), 0.5);
+        End end = new End();
+    }
+
+    static class ZeroTimeout extends Automation {
+        Execute call = new Execute(t -> {
+        }).timeout(java.time.Duration.ZERO);
+        End end = new End();
+    }
+
+    @Test
+    void retriesAndTimeLimitsAreCheckedAtDeployment() {
+        expectProblem(NoRetries.class, "'call'", "times must be at least 1");
+        expectProblem(InstantRetries.class, "'call'", "first delay must be longer than zero");
+        expectProblem(ShrinkingRetries.class, "'call'", "factor must be at least 1");
+        expectProblem(ZeroTimeout.class, "'call'", "limit must be longer than zero");
+    }
+
     private static void expectProblem(Class<? extends Automation> type, String node, String problem) {
         AutomationDefinitionException error = assertThrows(AutomationDefinitionException.class,
                 () -> AutomationDefinition.of(type), type.getSimpleName());

@@ -76,7 +76,8 @@ class ComponentsIT {
         Automation after = automations.find(signup.getId()).orElseThrow();
         assertTrue(after.isFinished());
         assertEquals("mail", after.data().getString("confirmedVia"));
-        assertEquals(List.of("sendConfirmation", "welcome", "end"), automations.getTasks(signup.getId()).stream()
+        assertEquals(List.of("sendConfirmation", "alreadyConfirmed", "awaitConfirmation", "confirmedInTime", "welcome",
+                "end"), automations.getTasks(signup.getId()).stream()
                 .map(AutomationTaskModel::getStatus).toList());
     }
 

@@ -3,7 +3,9 @@ package org.automations.web.admin;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.Duration;
 import java.time.Instant;
+import org.automations.engine.RunningSteps;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,9 @@ public class ErrorsPage {
 
     @Inject
     FailedAutomations failed;
+
+    @Inject
+    RunningSteps runningSteps;
 
     private List<FailedClass> failedClasses;
     private final Map<String, List<Failure>> failures = new HashMap<>();
@@ -62,6 +67,15 @@ public class ErrorsPage {
             obsoleteNodes = failed.obsoleteNodes();
         }
         return obsoleteNodes;
+    }
+
+    /** The Execute steps running on this server now, longest first (a stuck step shows here). */
+    public List<RunningSteps.Step> getRunningSteps() {
+        return runningSteps.all();
+    }
+
+    public long seconds(Duration duration) {
+        return duration.toSeconds();
     }
 
     public String format(Instant time) {
