@@ -117,6 +117,34 @@ class NestedCallsIT {
         }
     }
 
+    /** Runs another automation from its step, then throws when its data says so. */
+    public static class Runner extends Automation {
+        @Inject
+        Automations automations;
+
+        Execute start = new Execute(this::start);
+        End end = new End();
+
+        void start(AutomationTaskModel task) {
+            assertNull(automations.find(task.getData().getLong("target")).orElseThrow().run(),
+                    "inside a step, run() only asks for a run after the commit");
+            if (Boolean.TRUE.equals(task.getData().getBoolean("fail"))) {
+                throw new IllegalStateException("start fails after run()");
+            }
+        }
+    }
+
+    @Test
+    void runOfAnotherAutomationFromAStepHappensAfterItsCommitAndNotAfterARollback() {
+        Child target = automations.create(Child.class, Map.of(), false);
+
+        automations.create(Runner.class, Map.of("target", target.getId(), "fail", true));
+        assertTrue(automations.getTasks(target.getId()).isEmpty(), "a step that failed ran nothing");
+
+        automations.create(Runner.class, Map.of("target", target.getId(), "fail", false));
+        await().atMost(Duration.ofSeconds(10)).until(() -> model(target.getId()).getStatus() == AutomationStatus.FINISHED);
+    }
+
     @Test
     void aReceiverThatSavesAnswersAtOnceAndItsDataIsStored() {
         Counter counter = automations.create(Counter.class, Map.of());
