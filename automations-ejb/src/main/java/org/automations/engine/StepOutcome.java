@@ -1,5 +1,7 @@
 package org.automations.engine;
 
+import java.time.Duration;
+
 /**
  * What one step transaction did.
  *
@@ -11,7 +13,7 @@ package org.automations.engine;
  * @param nextLimit the time limit the next burst's transaction needs (a step deferred to it), or null
  */
 public record StepOutcome(Kind kind, String stoppedAt, Long failedTaskId, Throwable error, boolean progressed,
-        java.time.Duration nextLimit) {
+        Duration nextLimit) {
 
     public enum Kind {
         /** Another thread or server holds the automation, or it is no longer due. */
@@ -39,12 +41,12 @@ public record StepOutcome(Kind kind, String stoppedAt, Long failedTaskId, Throwa
         return new StepOutcome(kind, stoppedAt, null, null, kind == Kind.PROGRESSED || kind == Kind.PAUSED, null);
     }
 
-    static StepOutcome deferred(String node, java.time.Duration limit) {
+    static StepOutcome deferred(String node, Duration limit) {
         return new StepOutcome(Kind.DEFERRED, node, null, null, false, limit);
     }
 
     /** The same outcome, asking for a transaction with that time limit for the next burst. */
-    StepOutcome withNextLimit(java.time.Duration limit) {
+    StepOutcome withNextLimit(Duration limit) {
         return new StepOutcome(kind, stoppedAt, failedTaskId, error, progressed, limit);
     }
 

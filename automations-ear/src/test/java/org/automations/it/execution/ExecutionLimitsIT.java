@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import org.automations.flow.End;
 import org.automations.flow.Execute;
 import org.automations.flow.Receive;
 import org.automations.it.Deployments;
+import org.automations.it.HttpSessions;
 import org.automations.model.AutomationModel;
 import org.automations.model.AutomationStatus;
 import org.automations.model.AutomationTaskModel;
@@ -106,7 +108,7 @@ class ExecutionLimitsIT {
     }
 
     @Test
-    void aSlowStepHoldsOneWorkerWhileTwoHundredOthersFinishWithTheRealTimer() {
+    void aSlowStepHoldsOneWorkerWhileTwoHundredOthersFinishWithTheRealTimer() throws Exception {
         long slow = automations.create(Sleeper.class, Map.of("sleep", 20_000), false).getId();
         List<Long> quick = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
@@ -118,6 +120,9 @@ class ExecutionLimitsIT {
             assertEquals(AutomationStatus.RUNNING, model(slow).getStatus(), "the slow step still runs");
             assertTrue(runningSteps.all().stream().anyMatch(step -> step.getAutomationId() == slow),
                     "the slow step is listed as running");
+            URI errors = Deployments.BASE_URI.resolve("errors");
+            String page = HttpSessions.get(HttpSessions.loggedIn("admin", "admin", errors), errors).body();
+            assertTrue(page.contains("running-" + slow), "the errors page lists the running step: " + page);
         } finally {
             tick.stop();
         }
