@@ -188,17 +188,8 @@ class EngineBenchmark {
             rows.deleteAll();
             rows.insertWaiting(BenchAutomations.PausedADay.class, paused, "later", tomorrow, tomorrow, null);
             rows.insertWaiting(BenchAutomations.WaitsForAPerson.class, 2_000, "review", null, null, "group");
-            List<Double> millis = new ArrayList<>();
-            for (int run = 0; run < RUNS + 2; run++) {
-                long start = System.nanoTime();
-                int advanced = automations.run();
-                millis.add((System.nanoTime() - start) / 1e6);
-                if (advanced != 0) {
-                    throw new IllegalStateException("the idle tick advanced " + advanced);
-                }
-            }
             line("W2 idle tick: %d paused for a day + 2000 at a Form: run() with nothing due %.2f ms", paused,
-                    median(millis.subList(2, millis.size())));
+                    idleTickMillis());
         }
         for (int waiting : new int[] {5_000, 20_000}) {
             rows.deleteAll();
