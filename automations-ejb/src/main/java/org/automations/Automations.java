@@ -35,6 +35,7 @@ import org.automations.engine.StepEngine;
 import org.automations.engine.StepExecutor;
 import org.automations.engine.StepOutcome;
 import org.automations.engine.StepScope;
+import org.automations.engine.StepTransactions;
 import org.automations.engine.JoinedWrites;
 import org.automations.engine.TaskForms;
 import org.automations.engine.UniqueKeys;
@@ -107,6 +108,9 @@ public class Automations {
     @Inject
     JoinedWrites joined;
 
+    @Inject
+    StepTransactions stepTransactions;
+
     @Resource
     TransactionSynchronizationRegistry transactions;
 
@@ -151,9 +155,9 @@ public class Automations {
         }
         StepExecutor.Created created;
         try {
-            created = executor.createAndRun(prepared.definition(), prepared.automation(), prepared.data(),
-                    prepared.uniqueKey(), startNode,
-                    EngineClock.now(), settings.stepsPerTransaction());
+            created = stepTransactions.withinStepLimit(settings.stepTimeout(), () -> executor.createAndRun(prepared.definition(),
+                    prepared.automation(), prepared.data(), prepared.uniqueKey(), startNode, EngineClock.now(),
+                    settings.stepsPerTransaction()));
         } catch (EJBException e) {
             return runningWithKey(prepared.uniqueKey()).map(m -> factory.attach(prepared.automation(), m))
                     .orElseThrow(() -> e);

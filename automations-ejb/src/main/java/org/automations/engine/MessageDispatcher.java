@@ -2,11 +2,13 @@ package org.automations.engine;
 
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,13 +57,32 @@ public class MessageDispatcher implements MessageSender {
                 return answer;
             }
             StepScope.refuseOwnLock(automationId, "send a message to");
-            Object answer = delivery.deliver(automationId, message, token, data);
+            Object answer = deliverAlone(automationId, message, token, data);
             engine.advance(automationId, EngineClock.now(), true);
             return answer;
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException("Receiver of '" + message + "' in automation " + automationId + " failed: " + e, e);
+        }
+    }
+
+    /**
+     * Delivers in a transaction of its own. Seen on H2 with several senders: a row read FOR UPDATE
+     * right after the previous holder committed can come back in its version before that commit, and
+     * the delivery's version check then refuses its update at the commit. Nothing of that attempt was
+     * kept, so it is tried again (the receiver runs again, as a step does after a rollback).
+     */
+    private Object deliverAlone(long automationId, String message, String token, Map<String, Object> data)
+            throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return delivery.deliver(automationId, message, token, data);
+            } catch (EJBException e) {
+                if (attempt == 3 || !StepEngine.causedBy(e, OptimisticLockException.class)) {
+                    throw e;
+                }
+            }
         }
     }
 

@@ -1,6 +1,5 @@
 package org.automations.engine;
 
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
@@ -12,8 +11,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.PessimisticLockException;
-import jakarta.transaction.SystemException;
-import jakarta.transaction.TransactionManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,9 +44,8 @@ public class StepEngine {
     @Inject
     Workers workers;
 
-    /** The container's transaction manager: the timeout of the next transaction this thread begins. */
-    @Resource(lookup = "java:jboss/TransactionManager")
-    TransactionManager transactionManager;
+    @Inject
+    StepTransactions transactions;
 
     /** Where one call to advance left an automation. */
     public record Advance(boolean progressed, String stoppedAt) {
@@ -139,20 +135,7 @@ public class StepEngine {
 
     /** One burst in a transaction that the container begins with the given timeout (the step's limit). */
     private StepOutcome burstWithin(Duration limit, long automationId, Instant now, ClaimMode mode, int maxSteps) {
-        setTimeout((int) limit.toSeconds());
-        try {
-            return executor.burst(automationId, now, mode, maxSteps, limit);
-        } finally {
-            setTimeout(0); // back to the container's default
-        }
-    }
-
-    private void setTimeout(int seconds) {
-        try {
-            transactionManager.setTransactionTimeout(seconds);
-        } catch (SystemException e) {
-            throw new IllegalStateException("Cannot set the transaction timeout to " + seconds + " s", e);
-        }
+        return transactions.withinStepLimit(limit, () -> executor.burst(automationId, now, mode, maxSteps, limit));
     }
 
     static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
@@ -234,7 +217,8 @@ public class StepEngine {
         }
         List<StepOutcome> outcomes;
         try {
-            outcomes = executor.burstDue(ids, now, settings.stepsPerTransaction());
+            outcomes = transactions.withinStepLimit(settings.stepTimeout(),
+                    () -> executor.burstDue(ids, now, settings.stepsPerTransaction()));
         } catch (EJBException | PersistenceException e) {
             LOG.log(Level.FINE, "A shared tick transaction failed; advancing its automations one by one", e);
             outcomes = null;
