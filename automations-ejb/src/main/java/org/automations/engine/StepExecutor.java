@@ -301,7 +301,7 @@ public class StepExecutor {
         model.setNextRun(held ? null : now);
         // Id (and key) before the insert: setting the key after persist would cost an UPDATE.
         model.assignId(PooledIdGenerator.nextId(em.unwrap(SharedSessionContractImplementor.class), PooledIdGenerator.AUTOMATIONS));
-        model.setKey(Automation.keyOf(definition.getClassName(), model.getId()));
+        model.setKey(org.automations.security.AutomationKeys.newKey());
         em.persist(model);
         Node start = definition.getPrototypeNodes().get(startNode == null ? definition.firstNode() : startNode);
         return StepRun.newTask(em, model, start, null, now, settings, persistTask);
