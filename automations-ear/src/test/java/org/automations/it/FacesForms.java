@@ -21,6 +21,8 @@ public final class FacesForms {
 
     private static final Pattern INPUT = Pattern.compile("<input\\b([^>]*)>");
     private static final Pattern TEXTAREA = Pattern.compile("<textarea\\b([^>]*)>([^<]*)</textarea>");
+    /** PrimeFaces' per-response CSP nonce, which its script adds to every form it submits. */
+    private static final Pattern NONCE = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
     private static final Pattern ATTRIBUTE = Pattern.compile("([\\w:.-]+)=\"([^\"]*)\"");
 
     private FacesForms() {
@@ -61,6 +63,10 @@ public final class FacesForms {
         Map<String, String> fields = fields(page, formId);
         if (button != null) {
             fields.put(button, "pressed");
+        }
+        Matcher nonce = NONCE.matcher(page);
+        if (nonce.find()) {
+            fields.put("primefaces.nonce", nonce.group(1));
         }
         fields.putAll(values);
         URI target = Deployments.BASE_URI.resolve(action(page, formId));
