@@ -15,6 +15,8 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,9 +35,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Issue 16, findings 3 and 4: security headers and cookie flags on every kind of page, login and
+ * Issue 16, findings 3, 4 and 7: security headers and cookie flags on every kind of page, login and
  * logout refusing cross-site POSTs, a logout redirect that ignores the Host header, and a lockout
- * after wrong passwords that says so and lets the real user in again a minute later.
+ * after wrong passwords that says so and lets the real user in again a minute later, and demo
+ * passwords stored hashed.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -122,6 +125,22 @@ class HeadersAndLoginIT {
         HttpClient mary = clientAtLoginForm();
         login(mary, "mary", "mary", null);
         assertEquals("user=mary roles=", HttpSessions.get(mary, BASE.resolve("it/whoami")).body());
+    }
+
+    /** Finding 7: the realm files hold bcrypt hashes, never a demo password in clear. */
+    @Test
+    void theRealmStoresTheDemoPasswordsHashed() throws Exception {
+        Path realm = Path.of(System.getProperty("server.home"), "standalone", "configuration", "automations-realm");
+        List<Path> identities;
+        try (var files = Files.walk(realm)) {
+            identities = files.filter(f -> f.toString().endsWith(".xml")).toList();
+        }
+        assertEquals(4, identities.size(), identities.toString());
+        for (Path identity : identities) {
+            String xml = Files.readString(identity);
+            assertTrue(xml.contains("<password algorithm=\"bcrypt\""), identity + ": " + xml);
+            assertFalse(xml.contains("algorithm=\"clear\""), identity + ": " + xml);
+        }
     }
 
     private static HttpClient clientAtLoginForm() throws Exception {
