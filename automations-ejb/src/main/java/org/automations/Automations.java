@@ -349,7 +349,12 @@ public class Automations {
         return engine.runDue(now, true);
     }
 
-    /** Deletes finished automations last updated more than {@code days} days ago, with their tasks. */
+    /**
+     * Deletes finished automations last updated more than {@code days} days ago, with their tasks: the
+     * seed's {@code delete_history(days)}, so FAILED automations go too (they are finished). The
+     * history-cleanup batch job, by contrast, keeps failed ones unless its parameter includeFailed says
+     * otherwise.
+     */
     public DeleteResult deleteHistory(int days) {
         Instant cutoff = EngineClock.now().minus(Duration.ofDays(days));
         long automations = 0;

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import javax.sql.DataSource;
 import org.automations.flow.Automation;
+import org.automations.security.AutomationKeys;
 
 /**
  * Writes benchmark states straight into the engine's tables with JDBC batches (setting up 20 000
@@ -56,7 +57,7 @@ final class BulkRows {
                     long id = nextId++;
                     a.setLong(1, id);
                     a.setString(2, type.getName());
-                    a.setString(3, Automation.keyOf(type.getName(), id));
+                    a.setString(3, AutomationKeys.newKey());
                     a.setTimestamp(4, ts(due));
                     a.setTimestamp(5, ts(nextRun));
                     a.setTimestamp(6, ts(now));

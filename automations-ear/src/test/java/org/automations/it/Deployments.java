@@ -17,9 +17,12 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  */
 public final class Deployments {
 
-    /** Where the application answers (context root of automations-web). */
-    public static final URI BASE_URI = URI.create("http://localhost:"
-            + (8080 + Integer.getInteger("it.port.offset", 0)) + "/automations/");
+    /**
+     * Where the application answers (context root of automations-web). The test JVM knows the port
+     * offset as it.port.offset, in-container tests as the server's own jboss.socket.binding.port-offset.
+     */
+    public static final URI BASE_URI = URI.create("http://localhost:" + (8080 + Integer.getInteger("it.port.offset",
+            Integer.getInteger("jboss.socket.binding.port-offset", 0))) + "/automations/");
 
     /** Packaged by the ear plugin before failsafe runs (tests run in the module's directory). */
     private static final File EAR = new File("target/automations.ear");
@@ -36,7 +39,7 @@ public final class Deployments {
     public static EnterpriseArchive ear(Class<?>... testClasses) {
         EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class, EAR);
         WebArchive war = ear.getAsType(WebArchive.class, WAR);
-        war.addClasses(Deployments.class, HttpSessions.class);
+        war.addClasses(Deployments.class, HttpSessions.class, FacesForms.class);
         war.addClasses(testClasses);
         war.addAsLibraries(jarOf(Awaitility.class), jarOf(Matcher.class));
         Testable.archiveToTest(war);

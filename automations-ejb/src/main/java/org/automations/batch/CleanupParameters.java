@@ -28,6 +28,11 @@ final class CleanupParameters {
         return size;
     }
 
+    /** {@code includeFailed}: also delete FAILED automations; anything but "true" keeps them. */
+    static boolean includeFailed(String value) {
+        return value != null && Boolean.parseBoolean(value.trim());
+    }
+
     private static int integer(String name, String value) {
         try {
             return Integer.parseInt(value.trim());

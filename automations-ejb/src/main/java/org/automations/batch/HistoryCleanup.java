@@ -34,19 +34,38 @@ public class HistoryCleanup {
     @Inject
     HistoryStore store;
 
-    /** Starts a cleanup of automations finished more than {@code days} days ago; returns the execution id. */
+    /**
+     * Starts a cleanup of automations finished more than {@code days} days ago, failed ones excepted;
+     * returns the execution id.
+     */
     public long start(int days) {
         return start(days, null);
     }
 
     /** As {@link #start(int)} with {@code chunkSize} automations per transaction (null: the job's default). */
     public long start(int days, Integer chunkSize) {
+        return start(days, chunkSize, false);
+    }
+
+    /** As {@link #start(int, Integer)}; {@code includeFailed}: FAILED automations go too. */
+    public long start(int days, Integer chunkSize, boolean includeFailed) {
         Properties parameters = new Properties();
         parameters.setProperty("days", Integer.toString(CleanupParameters.days(Integer.toString(days))));
+        parameters.setProperty("includeFailed", Boolean.toString(includeFailed));
         if (chunkSize != null) {
             parameters.setProperty("chunkSize", Integer.toString(CleanupParameters.chunkSize(chunkSize.toString())));
         }
         return operator().start(JOB, parameters);
+    }
+
+    /**
+     * What a cleanup started now would delete: the automations (and of them the failed ones) last
+     * updated more than {@code days} days ago. The page shows it before it asks to confirm.
+     */
+    public CleanupPreview preview(int days, boolean includeFailed) {
+        Instant cutoff = org.automations.engine.EngineClock.now().minus(Duration.ofDays(CleanupParameters.days(Integer.toString(days))));
+        return new CleanupPreview(store.countFinished(cutoff, includeFailed),
+                includeFailed ? store.countFailed(cutoff) : 0, store.countFailed(cutoff));
     }
 
     /** The execution with that id, or empty when it is not one of history-cleanup. */
@@ -112,7 +131,8 @@ public class HistoryCleanup {
                 days, automations, tasks, -1);
         if (described.isRunning() && progress != null) {
             return new CleanupExecution(described.id(), described.status(), described.exitStatus(), described.start(),
-                    described.end(), days, automations, tasks, store.countFinished(progress.cutoff()));
+                    described.end(), days, automations, tasks, store.countFinished(progress.cutoff(),
+                    CleanupParameters.includeFailed(parameters == null ? null : parameters.getProperty("includeFailed"))));
         }
         return described;
     }

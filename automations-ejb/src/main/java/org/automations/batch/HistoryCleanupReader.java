@@ -12,7 +12,8 @@ import java.util.Deque;
 import org.automations.engine.HistoryStore;
 
 /**
- * Reads the ids of finished automations last updated before the job's cutoff, in ascending order,
+ * Reads the ids of finished automations last updated before the job's cutoff (FAILED ones only
+ * with the job parameter includeFailed), in ascending order,
  * a page (one chunk) per query with keyset paging. The checkpoint is the last id read: a restart
  * continues after it, and rows already deleted no longer match anyway.
  */
@@ -32,6 +33,10 @@ public class HistoryCleanupReader extends AbstractItemReader {
     String chunkSize;
 
     @Inject
+    @BatchProperty
+    String includeFailed;
+
+    @Inject
     HistoryStore store;
 
     private CleanupProgress progress;
@@ -49,7 +54,8 @@ public class HistoryCleanupReader extends AbstractItemReader {
     @Override
     public Object readItem() {
         if (page.isEmpty()) {
-            page.addAll(store.finishedIds(progress.cutoff(), lastId, pageSize));
+            page.addAll(store.finishedIds(progress.cutoff(), lastId, pageSize,
+                    CleanupParameters.includeFailed(includeFailed)));
             if (page.isEmpty()) {
                 return null;
             }

@@ -1,5 +1,6 @@
 package org.automations.batch;
 
+import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
@@ -21,12 +22,16 @@ public class HistoryCleanupWriter extends AbstractItemWriter {
     StepContext step;
 
     @Inject
+    @BatchProperty
+    String includeFailed;
+
+    @Inject
     HistoryStore store;
 
     @Override
     public void writeItems(List<Object> items) {
         CleanupProgress progress = CleanupProgress.from(step.getPersistentUserData());
         List<Long> ids = items.stream().map(Long.class::cast).toList();
-        progress.plus(store.delete(ids, progress.cutoff())).store(step);
+        progress.plus(store.delete(ids, progress.cutoff(), CleanupParameters.includeFailed(includeFailed))).store(step);
     }
 }

@@ -3,11 +3,11 @@ package org.automations.engine;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
-import org.automations.flow.Automation;
 import org.automations.flow.Data;
 import org.automations.model.AutomationModel;
 import org.automations.model.AutomationStatus;
 import org.automations.model.PooledIdGenerator;
+import org.automations.security.AutomationKeys;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
 /** The automation row: claimed under its lock before anything changes it, or inserted new. */
@@ -64,7 +64,7 @@ final class AutomationRows {
         model.setUpdated(now);
         model.setNextRun(nextRun);
         model.assignId(PooledIdGenerator.nextId(em.unwrap(SharedSessionContractImplementor.class), PooledIdGenerator.AUTOMATIONS));
-        model.setKey(Automation.keyOf(definition.getClassName(), model.getId()));
+        model.setKey(AutomationKeys.newKey());
         em.persist(model);
         return model;
     }

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
+import org.automations.model.AutomationStatus;
 
 /**
  * Deletes finished automations with their tasks in bounded transactions, so the engine keeps running
@@ -34,8 +35,14 @@ public class HistoryStore {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public List<Long> finishedIds(Instant cutoff, long afterId, int limit) {
+        return finishedIds(cutoff, afterId, limit, true);
+    }
+
+    /** As above; without {@code includeFailed}, FAILED automations are not among them. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public List<Long> finishedIds(Instant cutoff, long afterId, int limit, boolean includeFailed) {
         return em.createQuery("select a.id from AutomationModel a where a.finished = true and a.updated < :cutoff"
-                + " and a.id > :after order by a.id", Long.class)
+                + failedClause(includeFailed) + " and a.id > :after order by a.id", Long.class)
                 .setParameter("cutoff", cutoff).setParameter("after", afterId)
                 .setMaxResults(limit).getResultList();
     }
@@ -43,8 +50,26 @@ public class HistoryStore {
     /** How many automations are finished and last updated before the cutoff (progress of a cleanup). */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public long countFinished(Instant cutoff) {
-        return em.createQuery("select count(a) from AutomationModel a where a.finished = true and a.updated < :cutoff",
-                Long.class).setParameter("cutoff", cutoff).getSingleResult();
+        return countFinished(cutoff, true);
+    }
+
+    /** As above; without {@code includeFailed}, FAILED automations are not counted. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long countFinished(Instant cutoff, boolean includeFailed) {
+        return em.createQuery("select count(a) from AutomationModel a where a.finished = true and a.updated < :cutoff"
+                + failedClause(includeFailed), Long.class).setParameter("cutoff", cutoff).getSingleResult();
+    }
+
+    /** How many FAILED automations were last updated before the cutoff (what a cleanup with them would add). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long countFailed(Instant cutoff) {
+        return em.createQuery("select count(a) from AutomationModel a where a.status = :failed and a.updated < :cutoff",
+                Long.class).setParameter("failed", AutomationStatus.FAILED).setParameter("cutoff", cutoff)
+                .getSingleResult();
+    }
+
+    private static String failedClause(boolean includeFailed) {
+        return includeFailed ? "" : " and a.status <> org.automations.model.AutomationStatus.FAILED";
     }
 
     /**
@@ -55,6 +80,12 @@ public class HistoryStore {
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public Deleted delete(List<Long> ids, Instant cutoff) {
+        return delete(ids, cutoff, true);
+    }
+
+    /** As above; without {@code includeFailed}, FAILED automations among {@code ids} stay. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Deleted delete(List<Long> ids, Instant cutoff, boolean includeFailed) {
         if (ids.isEmpty()) {
             return new Deleted(0, 0);
         }
@@ -62,7 +93,7 @@ public class HistoryStore {
         // plans each statement once, whatever the batch size (H2 and PostgreSQL both take arrays).
         Long[] batch = ids.toArray(Long[]::new);
         List<?> rows = em.createNativeQuery("select id from atm_automation where id = any(:ids) and finished = true"
-                + " and updated < :cutoff for update skip locked")
+                + " and updated < :cutoff" + (includeFailed ? "" : " and status <> 'FAILED'") + " for update skip locked")
                 .setParameter("ids", batch).setParameter("cutoff", cutoff).getResultList();
         Long[] locked = rows.stream().map(id -> ((Number) id).longValue()).toArray(Long[]::new);
         if (locked.length == 0) {

@@ -1,12 +1,8 @@
 package org.automations.flow;
 
 import jakarta.persistence.TypedQuery;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.automations.model.AutomationModel;
@@ -20,14 +16,6 @@ public abstract class Automation {
 
     /** The automation whose field initializers are running on this thread (binding by construction). */
     private static final ThreadLocal<Automation> UNDER_CONSTRUCTION = new ThreadLocal<>();
-    /** One digest per thread: {@code MessageDigest.getInstance} searches the providers every time (4 % of W1). */
-    private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-1");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-1 is required by every Java platform", e);
-        }
-    });
 
     private final List<Node> constructedNodes = new ArrayList<>();
     private List<Node> nodes = List.of();
@@ -83,9 +71,12 @@ public abstract class Automation {
         requireRuntime().kill(this);
     }
 
-    /** 40 hex digits: SHA-1 of {@code className + "-" + id}. */
+    /**
+     * The secret key stored with the automation: 40 hex digits, 160 random bits chosen at creation
+     * (not the seed's SHA-1 of class name and id, which anyone could compute). Null before creation.
+     */
     public String getKey() {
-        return keyOf(getAutomationClassName(), getId());
+        return model == null ? null : model.getKey();
     }
 
     public Object sendMessage(String message, String token, Map<String, Object> data) {
@@ -144,11 +135,6 @@ public abstract class Automation {
     }
 
     // ---- static helpers shared with the engine ------------------------------------------------
-
-    public static String keyOf(String className, long id) {
-        byte[] digest = SHA1.get().digest((className + "-" + id).getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(digest);
-    }
 
     public static String verboseNameOf(Class<?> type) {
         Meta meta = type.getAnnotation(Meta.class);

@@ -8,7 +8,8 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 
 /**
- * Logs out (POST only, so that no link or prefetch logs anyone out) and returns to the start page.
+ * Logs out (POST only, so that no link or prefetch logs anyone out; configure.cli refuses cross-site
+ * POSTs) and returns to the start page.
  * A plain servlet rather than a Faces action: the header's logout button also works on error pages,
  * whose forms Faces would post to the error page's own path.
  */
@@ -28,6 +29,9 @@ public class Logout extends HttpServlet {
         if (session != null) {
             session.invalidate();
         }
-        response.sendRedirect(request.getContextPath() + "/");
+        // A relative Location by hand: sendRedirect makes it absolute from the request's Host header,
+        // which a client chooses (Host: evil.example would send the browser there).
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", request.getContextPath() + "/");
     }
 }

@@ -4,7 +4,7 @@ package org.automations.web;
  * Where a submitted form may send the browser. A {@code back} parameter comes from the URL, so anyone
  * can forge it: only a path on this site is followed. An absolute URL ({@code https://evil.example}),
  * a protocol-relative one ({@code //evil.example}) or anything a browser might read as one (a
- * backslash, control characters) is refused.
+ * backslash, control characters, spaces, non-ASCII characters) is refused.
  */
 final class SafeRedirect {
 
@@ -21,7 +21,9 @@ final class SafeRedirect {
         }
         for (int i = 0; i < url.length(); i++) {
             char c = url.charAt(i);
-            if (c == '\\' || c < 0x20 || c == 0x7f) {
+            // Printable ASCII only: a space or a non-ASCII character (U+3000 in /\u3000/evil.example)
+            // can neither go into a Location header as it is nor be trusted to mean a path.
+            if (c == '\\' || c <= 0x20 || c >= 0x7f) {
                 return false;
             }
         }

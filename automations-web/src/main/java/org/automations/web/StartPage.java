@@ -32,6 +32,7 @@ public class StartPage {
     private Map<String, Map<AutomationStatus, Long>> counts;
     private List<AutomationModel> latest;
     private Map<Long, List<String>> waiting;
+    private String newSubscriptionKey;
 
     public List<AutomationInfo> getAutomations() {
         return automations.getAutomations();
@@ -58,6 +59,18 @@ public class StartPage {
         return model.isFinished() ? "" : String.join(", ", waiting.getOrDefault(model.getId(), List.of()));
     }
 
+    /** Automations' data and keys: only for callers with both view roles (the dashboard's). */
+    public boolean isMayViewData() {
+        var external = FacesContext.getCurrentInstance().getExternalContext();
+        return external.isUserInRole("automations.view_automationmodel")
+                && external.isUserInRole("automations.view_automationtaskmodel");
+    }
+
+    /** The key of the subscription this request started (for its confirmation link), or null. */
+    public String getNewSubscriptionKey() {
+        return newSubscriptionKey;
+    }
+
     public String simpleName(String className) {
         return className.substring(className.lastIndexOf('.') + 1);
     }
@@ -76,8 +89,10 @@ public class StartPage {
 
     /** Mails a confirmation link (to the server log); the latest table links the confirmation page. */
     public void startNewsletter() {
-        started(automations.create(NewsletterSignup.class,
-                Map.of("email", "reader-" + System.currentTimeMillis() + "@example.org")));
+        NewsletterSignup signup = automations.create(NewsletterSignup.class,
+                Map.of("email", "reader-" + System.currentTimeMillis() + "@example.org"));
+        newSubscriptionKey = signup.getKey();
+        started(signup);
     }
 
     /** Fails at once (the demo partner API answers 503) and shows up on the errors page. */

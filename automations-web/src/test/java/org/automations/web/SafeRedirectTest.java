@@ -20,7 +20,8 @@ class SafeRedirectTest {
     void otherSitesAndAnythingABrowserMightReadAsOneAreRefused() {
         for (String forged : new String[] {"https://evil.example", "http://evil.example/automations",
                 "//evil.example", "///evil.example", "/\\evil.example", "\\\\evil.example", "javascript:alert(1)",
-                "evil.example", "automations/tasks", "/\tevil.example", "/\r\nLocation: https://evil.example", "", null}) {
+                "evil.example", "automations/tasks", "/\tevil.example", "/\u3000/evil.example", "/ /evil.example",
+                "/\r\nLocation: https://evil.example", "", null}) {
             assertFalse(SafeRedirect.isSitePath(forged), forged);
         }
     }

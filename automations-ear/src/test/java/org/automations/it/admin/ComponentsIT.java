@@ -21,6 +21,7 @@ import org.automations.demo.IssueDiscussion;
 import org.automations.demo.NewsletterSignup;
 import org.automations.flow.Automation;
 import org.automations.it.Deployments;
+import org.automations.it.FacesForms;
 import org.automations.it.HttpSessions;
 import org.automations.model.AutomationModel;
 import org.automations.model.AutomationStatus;
@@ -51,6 +52,11 @@ class ComponentsIT {
                                 xmlns:h="jakarta.faces.html" xmlns:atm="https://automations.org/faces">
                     <h:outputText value="start hook"/>
                     <atm:hook automation="org.automations.demo.NewsletterSignup" message="confirm" operation="start"/>
+                    <h:form id="subscribe">
+                        <input type="hidden" name="email" value="#{param.email}"/>
+                        <input type="hidden" name="via" value="#{param.via}"/>
+                        <h:commandButton id="go" value="Subscribe"/>
+                    </h:form>
                 </ui:composition>
                 """), "it-subscribe.xhtml");
         return ear;
@@ -63,12 +69,17 @@ class ComponentsIT {
     BeanManager beans;
 
     @Test
-    void theConfirmationPageSendsTheMessageWithTheRequestParametersAndShowsTheNewStatus() throws Exception {
+    void theConfirmationPageSendsTheMessageWithThePostedParametersAndShowsTheNewStatus() throws Exception {
         NewsletterSignup signup = automations.create(NewsletterSignup.class, Map.of("email", "ada@example.org"));
         assertFalse(automations.find(signup.getId()).orElseThrow().isFinished(), "waits for the confirmation");
+        HttpClient browser = HttpSessions.anonymous();
 
-        String page = get(HttpClient.newHttpClient(), "newsletter-confirm.xhtml?key=" + signup.getKey() + "&via=mail")
-                .body();
+        String link = get(browser, "newsletter-confirm.xhtml?key=" + signup.getKey() + "&via=mail").body();
+        assertTrue(link.contains("<dd id=\"subscriptionConfirmed\">not yet</dd>"), link);
+        assertFalse(automations.find(signup.getId()).orElseThrow().isFinished(), "opening the link confirms nothing");
+        HttpResponse<String> posted = FacesForms.submit(browser, link, "confirmation", "confirmation:confirm", Map.of());
+        assertEquals(200, posted.statusCode(), posted.body());
+        String page = posted.body();
 
         assertTrue(page.contains("<dd id=\"subscriptionEmail\">ada@example.org</dd>"), page);
         assertTrue(page.contains("<dd id=\"subscriptionState\">FINISHED</dd>"), page);
@@ -94,12 +105,13 @@ class ComponentsIT {
 
     @Test
     void aHookWithOperationStartCreatesAnInstanceFromTheRequest() throws Exception {
-        get(HttpClient.newHttpClient(), "it-subscribe.xhtml?via=landing&email="
-                + URLEncoder.encode("eve@example.org", StandardCharsets.UTF_8));
+        HttpClient browser = HttpSessions.anonymous();
+        String page = get(browser, "it-subscribe.xhtml?via=landing&email="
+                + URLEncoder.encode("eve@example.org", StandardCharsets.UTF_8)).body();
+        assertTrue(eves().isEmpty(), "a GET creates nothing");
+        assertEquals(200, FacesForms.submit(browser, page, "subscribe", "subscribe:go", Map.of()).statusCode());
 
-        List<AutomationModel> eves = automations.getLatest(50).stream()
-                .filter(m -> m.getAutomationClass().equals(NewsletterSignup.class.getName()))
-                .filter(m -> "eve@example.org".equals(m.getData().getString("email"))).toList();
+        List<AutomationModel> eves = eves();
         assertEquals(1, eves.size());
         assertEquals(AutomationStatus.FINISHED, eves.get(0).getStatus(), "created, confirmed and welcomed");
         assertEquals("landing", eves.get(0).getData().getString("confirmedVia"));
@@ -138,6 +150,12 @@ class ComponentsIT {
 
         String anonymous = get(HttpClient.newHttpClient(), "").body();
         assertFalse(anonymous.contains("atm-task-list"), anonymous);
+    }
+
+    private List<AutomationModel> eves() {
+        return automations.getLatest(50).stream()
+                .filter(m -> m.getAutomationClass().equals(NewsletterSignup.class.getName()))
+                .filter(m -> "eve@example.org".equals(m.getData().getString("email"))).toList();
     }
 
     private static Throwable rootCause(Throwable error) {

@@ -101,6 +101,39 @@ class CleanupPageIT {
         assertEquals("automations=12 tasks=19", get(HttpClient.newHttpClient(), SEED).body());
     }
 
+    @Test
+    @Order(5)
+    void aCleanupOfFewerThanSevenDaysSaysWhatItWillDeleteAndDeletesNothingUntilConfirmed() throws Exception {
+        WebDriver admin = Browsers.chromium("en");
+        try {
+            admin.get(PAGE.toString());
+            Browsers.logIn(admin, "admin", "admin");
+            Browsers.waitFor(admin).until(d -> !d.findElements(By.id("cleanup:days")).isEmpty());
+            WebElement days = admin.findElement(By.id("cleanup:days"));
+            days.clear();
+            days.sendKeys("0");
+            days.sendKeys(Keys.TAB);
+            admin.switchTo().activeElement().sendKeys(Keys.ENTER);
+
+            Browsers.waitFor(admin).until(textToBePresentInElementLocated(By.id("confirmText"),
+                    "This deletes 7 finished automations last updated more than 0 days ago"));
+            assertTrue(admin.findElement(By.id("confirmText")).getText().contains("0 of them failed ones"));
+            assertEquals("automations=12 tasks=19", get(HttpClient.newHttpClient(), SEED).body(), "nothing yet");
+            admin.findElement(By.id("cleanup:cancel")).sendKeys(Keys.ENTER);
+            Browsers.waitFor(admin).until(d -> d.findElements(By.id("confirmText")).isEmpty());
+            assertEquals("automations=12 tasks=19", get(HttpClient.newHttpClient(), SEED).body(), "cancelled");
+
+            admin.findElement(By.id("cleanup:start")).sendKeys(Keys.ENTER);
+            Browsers.waitFor(admin).until(textToBePresentInElementLocated(By.id("confirmText"), "This deletes 7"));
+            admin.findElement(By.id("cleanup:confirm")).sendKeys(Keys.ENTER);
+            Browsers.waitFor(admin).until(textToBePresentInElementLocated(By.id("currentStatus"), "Completed"));
+            assertEquals("Deleted 7 automations and 14 tasks.", admin.findElement(By.id("counts")).getText());
+            assertEquals("automations=5 tasks=5", get(HttpClient.newHttpClient(), SEED).body(), "running ones stay");
+        } finally {
+            admin.quit();
+        }
+    }
+
     private static HttpResponse<String> get(HttpClient client, URI uri) throws Exception {
         return client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -30,6 +30,7 @@ import javax.sql.DataSource;
 import org.automations.Automations;
 import org.automations.DeleteResult;
 import org.automations.batch.CleanupExecution;
+import org.automations.batch.CleanupPreview;
 import org.automations.batch.HistoryCleanup;
 import org.automations.engine.HistoryStore;
 import org.automations.flow.Automation;
@@ -99,7 +100,7 @@ class HistoryCleanupIT {
         long recent = rows.insert(50, "FINISHED", RECENT, 2);
         long running = rows.insert(30, "RUNNING", OLD, 1);
 
-        long id = cleanup.start(30, 500);
+        long id = cleanup.start(30, 500, true);
         CleanupExecution done = awaitEnd(id);
         assertEquals(BatchStatus.COMPLETED, done.status());
         assertEquals(1_220, done.automations());
@@ -125,6 +126,38 @@ class HistoryCleanupIT {
 
         List<CleanupExecution> listed = cleanup.executions(10);
         assertEquals(List.of(all.id(), id), listed.stream().map(CleanupExecution::id).toList().subList(0, 2));
+    }
+
+    @Test
+    void failedAutomationsStayUnlessTheRunIncludesThemAndThePreviewCountsWhatGoes() throws Exception {
+        HistoryRows rows = new HistoryRows(dataSource, 4_000_000);
+        rows.insert(10, "FINISHED", OLD, 2);
+        long failed = rows.insert(2, "FAILED", OLD, 1);
+        rows.insert(3, "RUNNING", OLD, 1);
+
+        assertEquals(new CleanupPreview(10, 0, 2), cleanup.preview(0, false));
+        assertEquals(new CleanupPreview(12, 2, 2), cleanup.preview(0, true));
+
+        // The case: days = 0 with the defaults deleted the two failures; now they stay.
+        CleanupExecution kept = awaitEnd(cleanup.start(0));
+        assertEquals(BatchStatus.COMPLETED, kept.status());
+        assertEquals(10, kept.automations());
+        assertEquals(2, count("select count(*) from atm_automation where status = 'FAILED' and id >= " + failed));
+
+        CleanupExecution included = awaitEnd(cleanup.start(0, null, true));
+        assertEquals(2, included.automations());
+        assertEquals(0, count("select count(*) from atm_automation where status = 'FAILED'"));
+        assertEquals(3, count("select count(*) from atm_automation"), "running ones stay");
+    }
+
+    @Test
+    void deleteHistoryKeepsTheSeedsBehaviourAndDeletesFailedAutomationsToo() throws Exception {
+        HistoryRows rows = new HistoryRows(dataSource, 5_000_000);
+        rows.insert(4, "FINISHED", OLD, 1);
+        rows.insert(2, "FAILED", OLD, 1);
+
+        assertEquals(6L, automations.deleteHistory(0).perModel().get("AutomationModel"));
+        assertEquals(0, count("select count(*) from atm_automation"));
     }
 
     @Test
@@ -165,7 +198,7 @@ class HistoryCleanupIT {
 
         Map<Long, Integer> created = new ConcurrentHashMap<>();
         AtomicInteger createdWhileRunning = new AtomicInteger();
-        long job = cleanup.start(30, 500);
+        long job = cleanup.start(30, 500, true);
         List<CompletableFuture<Void>> workers = new ArrayList<>();
         for (int w = 0; w < 2; w++) {
             workers.add(CompletableFuture.runAsync(() -> {

@@ -179,12 +179,14 @@ class TaskPagesIT {
         assertTrue(done.body().contains("This task has already been completed."));
     }
 
-    /** The start page lists each automation with the nodes it waits at and its data. */
+    /** The start page lists each automation with the nodes it waits at and, to the view roles, its data. */
     @Test
     @Order(5)
     void eachAutomationMovedOnOnceWithTheSubmittedData() throws Exception {
         WebDriver browser = Browsers.chromium("en");
         try {
+            browser.get(BASE.resolve("dashboard").toString());
+            Browsers.logIn(browser, "admin", "admin");
             browser.get(BASE.toString());
             long first = taskAutomations.get(0);
             long second = taskAutomations.get(1);

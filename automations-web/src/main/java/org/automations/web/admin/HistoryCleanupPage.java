@@ -16,11 +16,13 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.ResourceBundle;
 import org.automations.batch.CleanupExecution;
+import org.automations.batch.CleanupPreview;
 import org.automations.batch.HistoryCleanup;
 
 /**
  * The history cleanup page ({@code /history-cleanup}, both change roles, checked by {@link AdminPages}):
- * starts the history-cleanup batch job for a number of days, follows the running execution (a poll
+ * starts the history-cleanup batch job for a number of days (failed automations only when asked, and
+ * after a confirmation that says how many automations will go when the run is a risky one), follows the running execution (a poll
  * refreshes progress and counts) and lists the last executions from the job repository.
  */
 @Named
@@ -38,7 +40,13 @@ public class HistoryCleanupPage implements Serializable {
     @Inject
     AdminAccess access;
 
+    /** Fewer days than this, or including failed automations, needs a confirmation. */
+    static final int CONFIRM_BELOW_DAYS = 7;
+
     private int days = 30;
+    private boolean includeFailed;
+    /** What the run about to start would delete, while the page asks to confirm; null otherwise. */
+    private CleanupPreview preview;
     private Long executionId;
     private CleanupExecution current;
     private List<CleanupExecution> executions;
@@ -52,12 +60,42 @@ public class HistoryCleanupPage implements Serializable {
         });
     }
 
+    /**
+     * The start button: a run that keeps failed automations and goes back a week or more starts at
+     * once; any other first shows what it would delete and waits for {@link #confirm()}.
+     */
     public void start() {
         if (isRunning()) {
             message(FacesMessage.SEVERITY_WARN, "cleanup.alreadyRunning", executionId);
             return;
         }
-        executionId = cleanup.start(days);
+        if (days < CONFIRM_BELOW_DAYS || includeFailed) {
+            preview = cleanup.preview(days, includeFailed);
+            return;
+        }
+        run();
+    }
+
+    /** The confirmation's "Delete" button. */
+    public void confirm() {
+        if (preview == null) {
+            return;
+        }
+        preview = null;
+        if (isRunning()) {
+            message(FacesMessage.SEVERITY_WARN, "cleanup.alreadyRunning", executionId);
+            return;
+        }
+        run();
+    }
+
+    /** The confirmation's "Cancel" button: nothing is deleted. */
+    public void cancel() {
+        preview = null;
+    }
+
+    private void run() {
+        executionId = cleanup.start(days, null, includeFailed);
         current = cleanup.execution(executionId).orElse(null);
         executions = null;
         message(FacesMessage.SEVERITY_INFO, "cleanup.started", executionId, days);
@@ -99,6 +137,18 @@ public class HistoryCleanupPage implements Serializable {
     /** The status in the page's language. */
     public String status(CleanupExecution execution) {
         return text("cleanup.status." + execution.status().name());
+    }
+
+    public CleanupPreview getPreview() {
+        return preview;
+    }
+
+    public boolean isIncludeFailed() {
+        return includeFailed;
+    }
+
+    public void setIncludeFailed(boolean includeFailed) {
+        this.includeFailed = includeFailed;
     }
 
     public int getDays() {

@@ -13,7 +13,9 @@ import org.automations.model.AutomationModel;
 
 /**
  * Turns what a page author passes to the atm: components into automations: an {@link Automation},
- * an {@link AutomationModel}, an id (number or digits) or a key (40 hex digits) into an instance; a
+ * an {@link AutomationModel}, an id (a number) or a key (a string of 40 hex digits) into an instance;
+ * a string is only ever taken as a key, so that a request parameter ({@code #{param.key}}, always a
+ * string) cannot name an automation by its guessable id; a
  * {@code Class} or class name into a deployed automation class. Instances are looked up once per
  * request, however often the page asks.
  */
@@ -21,7 +23,6 @@ import org.automations.model.AutomationModel;
 public class AutomationLookup {
 
     private static final Pattern KEY = Pattern.compile("[0-9a-f]{40}");
-    private static final Pattern ID = Pattern.compile("[0-9]{1,18}");
 
     @Inject
     Automations automations;
@@ -31,7 +32,7 @@ public class AutomationLookup {
 
     private final Map<Object, Optional<Automation>> instances = new HashMap<>();
 
-    /** The instance meant by {@code reference}; empty for null, blanks and unknown ids or keys. */
+    /** The instance meant by {@code reference}; empty for null, blanks, digit strings and unknown ids or keys. */
     public Optional<Automation> instance(Object reference) {
         if (reference instanceof Automation automation) {
             return Optional.of(automation);
@@ -65,9 +66,6 @@ public class AutomationLookup {
         String text = reference == null ? "" : reference.toString().trim();
         if (KEY.matcher(text).matches()) {
             return automations.findByKey(text);
-        }
-        if (ID.matcher(text).matches()) {
-            return automations.find(Long.parseLong(text));
         }
         return Optional.empty();
     }
