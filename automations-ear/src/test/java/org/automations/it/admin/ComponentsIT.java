@@ -48,8 +48,10 @@ class ComponentsIT {
     static EnterpriseArchive deployment() {
         EnterpriseArchive ear = Deployments.ear(ComponentsIT.class);
         ear.getAsType(WebArchive.class, "automations-web.war").addAsWebResource(new StringAsset("""
-                <ui:composition xmlns="http://www.w3.org/1999/xhtml" xmlns:ui="jakarta.faces.facelets"
-                                xmlns:h="jakarta.faces.html" xmlns:atm="https://automations.org/faces">
+                <html xmlns="http://www.w3.org/1999/xhtml" xmlns:ui="jakarta.faces.facelets"
+                      xmlns:h="jakarta.faces.html" xmlns:atm="https://automations.org/faces">
+                <h:head><title>start hook</title></h:head>
+                <h:body>
                     <h:outputText value="start hook"/>
                     <atm:hook automation="org.automations.demo.NewsletterSignup" message="confirm" operation="start"/>
                     <h:form id="subscribe">
@@ -57,7 +59,8 @@ class ComponentsIT {
                         <input type="hidden" name="via" value="#{param.via}"/>
                         <h:commandButton id="go" value="Subscribe"/>
                     </h:form>
-                </ui:composition>
+                </h:body>
+                </html>
                 """), "it-subscribe.xhtml");
         return ear;
     }

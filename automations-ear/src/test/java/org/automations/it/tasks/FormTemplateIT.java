@@ -23,6 +23,7 @@ import org.automations.flow.Data;
 import org.automations.flow.End;
 import org.automations.flow.Form;
 import org.automations.it.Deployments;
+import org.automations.it.FacesForms;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -137,14 +138,8 @@ class FormTemplateIT {
     // ---- a browser's part -------------------------------------------------------------------------
 
     private static HttpResponse<String> submit(HttpClient client, URI task, String page, String text) throws Exception {
-        Matcher viewState = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(page);
-        assertTrue(viewState.find(), page);
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("form", "form");
-        form.put("form:text", text);
-        form.put("form:submit", "");
-        form.put("jakarta.faces.ViewState", viewState.group(1).replace("&#58;", ":"));
-        return post(client, task, form);
+        // As the browser's PrimeFaces script does: the view state, the CSP nonce, the field, the button.
+        return FacesForms.submit(client, page, "form", "form:submit", Map.of("form:text", text));
     }
 
     private static HttpResponse<String> get(HttpClient client, URI uri) throws Exception {
