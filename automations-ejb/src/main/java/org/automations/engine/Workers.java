@@ -172,11 +172,6 @@ public class Workers {
         inFlight.computeIfPresent(id, (key, holders) -> holders > 1 ? holders - 1 : null);
     }
 
-    /** Workers advancing automations right now. */
-    public int busy() {
-        return size - free.availablePermits();
-    }
-
     public int size() {
         return size;
     }
