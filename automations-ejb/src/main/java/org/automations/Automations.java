@@ -231,6 +231,20 @@ public class Automations {
         return new Prepared<>(definition, automation, data, uniqueKey, existing);
     }
 
+    /**
+     * For a {@code @Unique} class: the unfinished instance that {@code create} with these parameters
+     * would hand out instead of creating one; empty otherwise (also for classes that are not unique).
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<Automation> findUnique(Class<? extends Automation> type, Map<String, ?> params) {
+        AutomationDefinition definition = registry.require(type);
+        if (!definition.isUnique()) {
+            return Optional.empty();
+        }
+        String uniqueKey = UniqueKeys.of(definition, models.toData(factory.unattached(type), params));
+        return runningWithKey(uniqueKey).map(factory::instanceOf);
+    }
+
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public <A extends Automation> Optional<A> find(Class<A> type, long id) {
         AutomationModel model = em.find(AutomationModel.class, id);
@@ -482,6 +496,17 @@ public class Automations {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public long countOpenTasks(TaskUser user) {
         return openTasks.count(user);
+    }
+
+    /** One page of a user's open tasks of one automation class ({@code className} null: of every class), newest first. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<AutomationTaskModel> getOpenTasks(TaskUser user, String className, int first, int max) {
+        return openTasks.page(user, className, first, max);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long countOpenTasks(TaskUser user, String className) {
+        return openTasks.count(user, className);
     }
 
     /** The verbose name of a deployed automation class given by name (for lists); the name itself otherwise. */

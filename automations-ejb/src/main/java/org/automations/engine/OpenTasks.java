@@ -31,17 +31,27 @@ public class OpenTasks {
     TaskAccess access;
 
     public long count(TaskUser user) {
+        return count(user, null);
+    }
+
+    /** The count of one class's open tasks ({@code className} null: of all). */
+    public long count(TaskUser user, String className) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Long> query = cb.createQuery(Long.class);
         Root<AutomationTaskModel> task = query.from(AutomationTaskModel.class);
         Join<AutomationTaskModel, AutomationModel> automation = task.join("automation");
-        query.select(cb.count(task)).where(restriction(user, cb, query, task, automation));
+        query.select(cb.count(task)).where(restriction(user, className, cb, query, task, automation));
         return em.createQuery(query).getSingleResult();
     }
 
     /** One page of the list, newest first; {@code max <= 0} returns every row from {@code first}. */
-    @SuppressWarnings("unchecked")
     public List<AutomationTaskModel> page(TaskUser user, int first, int max) {
+        return page(user, null, first, max);
+    }
+
+    /** One page of one class's open tasks ({@code className} null: of all). */
+    @SuppressWarnings("unchecked")
+    public List<AutomationTaskModel> page(TaskUser user, String className, int first, int max) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<AutomationTaskModel> query = cb.createQuery(AutomationTaskModel.class);
         Root<AutomationTaskModel> task = query.from(AutomationTaskModel.class);
@@ -49,7 +59,7 @@ public class OpenTasks {
         Join<AutomationTaskModel, AutomationModel> automation =
                 (Join<AutomationTaskModel, AutomationModel>) task.<AutomationTaskModel, AutomationModel>fetch("automation");
         query.select(task)
-                .where(restriction(user, cb, query, task, automation))
+                .where(restriction(user, className, cb, query, task, automation))
                 .orderBy(cb.desc(task.get("created")), cb.desc(task.get("id")));
         TypedQuery<AutomationTaskModel> typed = em.createQuery(query).setFirstResult(Math.max(first, 0));
         if (max > 0) {
@@ -58,11 +68,12 @@ public class OpenTasks {
         return typed.getResultList();
     }
 
-    private Predicate restriction(TaskUser user, CriteriaBuilder cb, AbstractQuery<?> query,
+    private Predicate restriction(TaskUser user, String className, CriteriaBuilder cb, AbstractQuery<?> query,
             Root<AutomationTaskModel> task, Join<AutomationTaskModel, AutomationModel> automation) {
-        return cb.and(
+        Predicate open = cb.and(
                 cb.isTrue(task.get("awaitsPerson")), // requires interaction and not finished, indexed
                 cb.isFalse(automation.get("finished")),
                 access.mayProcess(user, cb, query, task));
+        return className == null ? open : cb.and(open, cb.equal(automation.get("automationClass"), className));
     }
 }

@@ -69,7 +69,8 @@ public final class Receivers {
         return true;
     }
 
-    static boolean converts(Object value, Class<?> type) {
+    /** A value of the type, or a string that converts to it (the {@code @RequireData} rule). */
+    public static boolean converts(Object value, Class<?> type) {
         if (value == null) {
             return false;
         }

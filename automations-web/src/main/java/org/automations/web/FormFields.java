@@ -32,7 +32,7 @@ import org.automations.web.FormField.Kind;
  * declaration order (superclass first), for the types the page can render. A JPA entity's id and
  * version are left out; so are properties of other types.
  */
-final class FormFields {
+public final class FormFields {
 
     private static final int TEXTAREA_ABOVE = 255;
     private static final Set<Class<?>> NUMBERS = Set.of(Integer.class, int.class, Long.class, long.class, Short.class,
@@ -41,7 +41,7 @@ final class FormFields {
     private FormFields() {
     }
 
-    static List<FormField> of(Class<?> bean) {
+    public static List<FormField> of(Class<?> bean) {
         Map<String, PropertyDescriptor> properties = properties(bean);
         List<FormField> fields = new ArrayList<>();
         for (Field field : declaredFields(bean)) {

@@ -1,0 +1,157 @@
+package org.automations.web.api;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import org.automations.Automations;
+import org.automations.FormResult;
+import org.automations.TaskForm;
+import org.automations.admin.Definitions;
+import org.automations.model.AutomationTaskModel;
+import org.automations.security.TaskUser;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The caller's human tasks: the task list, one form with its fields, and submitting it. The rules are
+ * the task pages': a task is shown to and completed by the users it is assigned to (TaskAccess).
+ */
+@Path("tasks")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "tasks")
+@APIResponse(responseCode = "401", description = "Not logged in", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+public class TasksResource {
+
+    @Schema(name = "TaskSummary")
+    public record TaskSummary(long id, long automationId, String className, String verboseName, String node,
+            String title, Instant created, Instant due, String interactionUser, String interactionGroup) {
+    }
+
+    @Schema(name = "Task")
+    public record TaskView(long id, long automationId, String className, String verboseName, String node, String title,
+            Instant created, Instant finished, boolean done, String interactionUser, String interactionGroup,
+            List<String> interactionPermissions, List<FormBinding.FieldView> fields) {
+    }
+
+    @Schema(name = "Completed")
+    public record Completed(long taskId, String result, InstanceView instance) {
+    }
+
+    @Inject
+    Automations automations;
+
+    @Inject
+    Definitions definitions;
+
+    @Inject
+    Validator validator;
+
+    @GET
+    @Operation(summary = "The caller's open tasks", description = "Newest first, paged in the database.")
+    @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = Page.class)))
+    @APIResponse(responseCode = "400", description = "A paging value out of range", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    public Page<TaskSummary> list(@QueryParam("class") String className,
+            @QueryParam("first") @DefaultValue("0") int first, @QueryParam("max") @DefaultValue("50") int max) {
+        InstancesResource.checkPage(first, max);
+        String cls = className == null || className.isBlank() ? null
+                : definitions.find(className).map(Definitions.DefinitionInfo::className).orElse(className);
+        TaskUser caller = automations.getTaskUser();
+        List<TaskSummary> items = automations.getOpenTasks(caller, cls, first, max).stream().map(this::summary).toList();
+        return new Page<>(items, first, max, automations.countOpenTasks(caller, cls));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One form task", description = "Its fields with kinds, types, constraints and current values:"
+            + " enough for a front end to render the form.")
+    @APIResponse(responseCode = "200", description = "The task", content = @Content(schema = @Schema(implementation = TaskView.class)))
+    @APIResponse(responseCode = "403", description = "The task is not the caller's", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    @APIResponse(responseCode = "404", description = "No such form task", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    public TaskView get(@PathParam("id") long id) {
+        TaskForm form = accessible(id);
+        AutomationTaskModel task = form.task();
+        return new TaskView(task.getId(), task.getAutomation().getId(), task.getAutomation().getAutomationClass(),
+                form.verboseName(), task.getStatus(), title(form), task.getCreated(), task.getFinished(), form.isDone(),
+                task.getInteractionUser(), task.getInteractionGroup(), task.getInteractionPermissions(),
+                FormBinding.describe(form.bean(), validator));
+    }
+
+    @POST
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Complete a form task", description = "The JSON object's members are the form's fields; they are"
+            + " validated by the same Bean Validation rules as the page, then the automation moves on.")
+    @RequestBody(content = @Content(schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
+    @APIResponse(responseCode = "200", description = "Completed; the automation afterwards", content = @Content(schema = @Schema(implementation = Completed.class)))
+    @APIResponse(responseCode = "400", description = "Not JSON, an unknown field or a value of the wrong type (named)", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    @APIResponse(responseCode = "403", description = "The task is not the caller's", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    @APIResponse(responseCode = "404", description = "No such form task", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    @APIResponse(responseCode = "409", description = "Already completed", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    @APIResponse(responseCode = "422", description = "The values break the form's constraints (field messages)", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    public Completed complete(@PathParam("id") long id, String body) {
+        TaskForm form = accessible(id);
+        if (form.isDone()) {
+            throw alreadyDone(id);
+        }
+        Object bean = form.bean();
+        FormBinding.bind(bean, JsonBodies.object(body));
+        List<ApiProblem.FieldError> violations = FormBinding.violations(bean, validator);
+        if (!violations.isEmpty()) {
+            throw ApiException.unprocessable("The form is not valid.", violations);
+        }
+        FormResult result = automations.completeForm(id, bean);
+        switch (result) {
+            case ALREADY_DONE -> throw alreadyDone(id);
+            case FORBIDDEN -> throw ApiException.forbidden("Task " + id + " is not yours to complete.");
+            case NOT_FOUND -> throw ApiException.notFound("Task " + id + " is gone.");
+            default -> {
+                long automationId = form.task().getAutomation().getId();
+                return new Completed(id, result.name(), automations.getModel(automationId)
+                        .map(m -> InstanceView.of(automations, m)).orElse(null));
+            }
+        }
+    }
+
+    /** The form task if the caller may process it: 404 for no such form task, 403 for someone else's. */
+    private TaskForm accessible(long id) {
+        TaskForm form = automations.getTaskForm(id).orElseThrow(() -> ApiException.notFound("There is no form task " + id + "."));
+        if (!automations.mayProcess(automations.getTaskUser(), form.task())) {
+            throw ApiException.forbidden("Task " + id + " is not assigned to you.");
+        }
+        return form;
+    }
+
+    private static ApiException alreadyDone(long id) {
+        return ApiException.conflict("Task " + id + " is already completed.");
+    }
+
+    private TaskSummary summary(AutomationTaskModel task) {
+        String className = task.getAutomation().getAutomationClass();
+        String verboseName = automations.getVerboseName(className);
+        String description = automations.getNodeDescription(className, task.getStatus());
+        return new TaskSummary(task.getId(), task.getAutomation().getId(), className, verboseName, task.getStatus(),
+                description == null || description.isBlank() ? verboseName : description, task.getCreated(), task.getDue(),
+                task.getInteractionUser(), task.getInteractionGroup());
+    }
+
+    private static String title(TaskForm form) {
+        String description = form.form().getDescription();
+        return description == null || description.isBlank() ? form.verboseName() : description;
+    }
+}
