@@ -2,6 +2,7 @@ package org.automations.batch;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.JobExecution;
@@ -70,7 +71,12 @@ public class HistoryCleanup {
 
     /** The execution with that id, or empty when it is not one of history-cleanup. */
     public Optional<CleanupExecution> execution(long id) {
-        JobExecution execution = operator().getJobExecution(id);
+        JobExecution execution;
+        try {
+            execution = operator().getJobExecution(id);
+        } catch (NoSuchJobExecutionException e) {
+            return Optional.empty();
+        }
         if (execution == null || !JOB.equals(execution.getJobName())) {
             return Optional.empty();
         }

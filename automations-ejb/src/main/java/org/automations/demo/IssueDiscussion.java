@@ -59,9 +59,9 @@ public class IssueDiscussion extends Automation {
     @Receive("mails")
     @RequireData(name = "count", type = Integer.class)
     public Object mailsArrived(String token, Map<String, Object> data) {
-        Integer pending = getData().getInt("pendingMails");
+        Integer pending = data().getInt("pendingMails");
         int total = (pending == null ? 0 : pending) + Integer.parseInt(data.get("count").toString());
-        getData().put("pendingMails", total);
+        data().put("pendingMails", total);
         save();
         return total + " mails to moderate";
     }

@@ -77,6 +77,9 @@ public final class Receivers {
         if (type.isInstance(value)) {
             return true;
         }
+        if (value instanceof Number number) {
+            return numberFits(number, type); // JSON numbers arrive as the narrowest of Integer, Long, BigDecimal
+        }
         if (!(value instanceof String text)) {
             return false;
         }
@@ -96,6 +99,23 @@ public final class Receivers {
             }
             return true;
         } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** A number of another class that the type holds exactly (a JSON 3 for a BigDecimal or a Long, 2.5 for a Double). */
+    private static boolean numberFits(Number number, Class<?> type) {
+        try {
+            BigDecimal exact = new BigDecimal(number.toString());
+            if (type == Integer.class) {
+                exact.intValueExact();
+            } else if (type == Long.class) {
+                exact.longValueExact();
+            } else if (type != BigDecimal.class && type != Double.class) {
+                return false;
+            }
+            return true;
+        } catch (ArithmeticException | NumberFormatException e) {
             return false;
         }
     }

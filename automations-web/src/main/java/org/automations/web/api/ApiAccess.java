@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -20,15 +21,18 @@ import org.automations.web.admin.AdminAccess;
  * credentials (checked by the realm before this filter runs), the pages' scripts their session. A
  * caller without either gets 401 with a Basic challenge. A request that changes something and
  * authenticates by the session cookie alone must carry {@value #SCRIPT_HEADER}: a cross-site form
- * cannot set a header, so it cannot act with a logged-in user's cookie.
+ * cannot set a header, so it cannot act with a logged-in user's cookie. Before matching: an
+ * anonymous caller learns nothing, not even which paths exist.
  */
 @Provider
+@PreMatching
 @Priority(Priorities.AUTHENTICATION)
 public class ApiAccess implements ContainerRequestFilter {
 
     public static final String SCRIPT_HEADER = "X-Requested-With";
     /** What {@code POST /definitions/{class}/instances} and messages need (django's change permission). */
     public static final String START_ROLE = "automations.change_automationmodel";
+    static final String WRONG_LOGIN = "The user name or password is wrong, or the user is locked for a while after failed attempts.";
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
     @Context
@@ -42,7 +46,7 @@ public class ApiAccess implements ContainerRequestFilter {
         if (request.getUserPrincipal() == null) {
             String why = context.getHeaderString(HttpHeaders.AUTHORIZATION) == null
                     ? "Log in: send HTTP Basic credentials of a user of the realm."
-                    : "The user name or password is wrong, or the user is locked for a while after failed attempts.";
+                    : WRONG_LOGIN;
             context.abortWith(Problems.of(Response.Status.UNAUTHORIZED, why, uri));
             return;
         }

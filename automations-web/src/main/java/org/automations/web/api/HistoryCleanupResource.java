@@ -1,6 +1,5 @@
 package org.automations.web.api;
 
-import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
@@ -98,14 +97,7 @@ public class HistoryCleanupResource {
     @APIResponse(responseCode = "404", description = "No such run", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public CleanupRun get(@PathParam("execution") long execution) {
         roles.requireChanger();
-        try {
-            return cleanup.execution(execution).map(CleanupRun::of).orElseThrow(() -> noSuchRun(execution));
-        } catch (NoSuchJobExecutionException e) {
-            throw noSuchRun(execution);
-        }
-    }
-
-    private static ApiException noSuchRun(long execution) {
-        return ApiException.notFound("There is no history-cleanup run " + execution + ".");
+        return cleanup.execution(execution).map(CleanupRun::of)
+                .orElseThrow(() -> ApiException.notFound("There is no history-cleanup run " + execution + "."));
     }
 }

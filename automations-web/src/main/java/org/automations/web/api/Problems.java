@@ -46,6 +46,16 @@ public final class Problems {
     }
 
     public static Response of(Response.StatusType status, String detail, List<ApiProblem.FieldError> errors, UriInfo uri) {
+        String body = body(status, detail, errors, uri == null ? null : uri.getRequestUri().getRawPath());
+        Response.ResponseBuilder response = Response.status(status).type(PROBLEM).entity(body);
+        if (status.getStatusCode() == 401) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
+        }
+        return response.build();
+    }
+
+    /** The problem document as JSON text. */
+    static String body(Response.StatusType status, String detail, List<ApiProblem.FieldError> errors, String instance) {
         JsonObjectBuilder body = Json.createObjectBuilder()
                 .add("type", "about:blank")
                 .add("title", status.getReasonPhrase())
@@ -53,18 +63,14 @@ public final class Problems {
         if (detail != null) {
             body.add("detail", detail);
         }
-        if (uri != null) {
-            body.add("instance", uri.getRequestUri().getRawPath());
+        if (instance != null) {
+            body.add("instance", instance);
         }
         if (!errors.isEmpty()) {
             JsonArrayBuilder fields = Json.createArrayBuilder();
             errors.forEach(e -> fields.add(Json.createObjectBuilder().add("field", e.field()).add("message", e.message())));
             body.add("errors", fields);
         }
-        Response.ResponseBuilder response = Response.status(status).type(PROBLEM).entity(body.build().toString());
-        if (status.getStatusCode() == 401) {
-            response.header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
-        }
-        return response.build();
+        return body.build().toString();
     }
 }
