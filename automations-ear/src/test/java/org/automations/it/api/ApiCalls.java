@@ -99,7 +99,8 @@ final class ApiCalls {
      */
     static JsonObject problem(int status, HttpResponse<String> response) {
         assertEquals(status, response.statusCode(), response.body());
-        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse("").split(";")[0].trim(),
+                response.body());
         JsonObject problem = object(response);
         assertEquals(status, problem.getInt("status"), response.body());
         assertTrue(problem.containsKey("title") && problem.containsKey("type"), response.body());
