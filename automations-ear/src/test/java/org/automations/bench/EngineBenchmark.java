@@ -47,7 +47,7 @@ class EngineBenchmark {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.ear(EngineBenchmark.class, BenchAutomations.class, BulkRows.class);
+        return Deployments.ear(EngineBenchmark.class, BenchAutomations.class, BulkRows.class, RestLoad.class);
     }
 
     @Inject
@@ -99,6 +99,9 @@ class EngineBenchmark {
         }
         if (selected("W6")) {
             w6SlowNeighbour(rows);
+        }
+        if (selected("W7")) {
+            w7RestApi(rows);
         }
         if (selected("W5")) {
             w5HistoryCleanup(rows);
@@ -288,6 +291,49 @@ class EngineBenchmark {
         line("W4 task list: 20000 open Form tasks over 10 groups; a group3 member's first page (%d rows) %.2f ms,"
                 + " the count of the list (%d) %.2f ms", pageSize, median(pageMillis.subList(2, pageMillis.size())), total,
                 median(countMillis.subList(2, countMillis.size())));
+    }
+
+    /**
+     * W7: the REST API (issue 13). Creations through {@code POST /api/definitions/{class}/instances}
+     * with 1 and 8 concurrent clients beside the Java call, and the latency of {@code GET /api/tasks}
+     * (first page of 50 and the count) for a superuser at 20 000 open tasks. Each with HTTP Basic
+     * (a bcrypt check per request) and with a session cookie.
+     */
+    private void w7RestApi(BulkRows rows) throws Exception {
+        int count = 1000;
+        String path = "definitions/" + BenchAutomations.FiveSteps.class.getSimpleName() + "/instances";
+        List<Double> java = new ArrayList<>();
+        for (int run = 0; run < RUNS; run++) {
+            rows.deleteAll();
+            long start = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                automations.create(BenchAutomations.FiveSteps.class, Map.of("n", i));
+            }
+            java.add(count / ((System.nanoTime() - start) / 1e9));
+        }
+        line("W7 REST creations: the Java call create() %.0f automations/s (%d, 5 steps each, one thread)", median(java), count);
+        for (String auth : List.of("session", "basic")) {
+            RestLoad load = auth.equals("basic") ? RestLoad.basic("admin", "admin") : RestLoad.session("admin", "admin");
+            load.posts(path, "{\"n\": 0}", 100, 2); // warm-up of the API's path
+            for (int clients : new int[] {1, 8}) {
+                List<Double> rates = new ArrayList<>();
+                for (int run = 0; run < RUNS; run++) {
+                    rows.deleteAll();
+                    rates.add(count / load.posts(path, "{\"n\": 1}", count, clients));
+                }
+                line("W7 REST creations (%s): POST .../instances with %d client(s): %.0f automations/s", auth, clients, median(rates));
+            }
+        }
+        rows.deleteAll();
+        rows.insertWaiting(BenchAutomations.WaitsForAPerson.class, 20_000, "review", null, null, "group");
+        for (String auth : List.of("session", "basic")) {
+            RestLoad load = auth.equals("basic") ? RestLoad.basic("admin", "admin") : RestLoad.session("admin", "admin");
+            load.getLatencies("tasks?max=50", 20);
+            List<Double> millis = load.getLatencies("tasks?max=50", 200);
+            line("W7 REST GET /api/tasks (%s) at 20000 open tasks, superuser, page of 50 + count: p50 %.2f ms, p99 %.2f ms"
+                    + " (200 requests)", auth, RestLoad.percentile(millis, 50), RestLoad.percentile(millis, 99));
+        }
+        rows.deleteAll();
     }
 
     private void w5HistoryCleanup(BulkRows rows) throws SQLException {
