@@ -47,7 +47,7 @@ class ApiSecurityIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.ear(ApiSecurityIT.class, ApiCalls.class);
+        return Deployments.ear(ApiSecurityIT.class, ApiCalls.class, ExplodingResource.class);
     }
 
     @Test
@@ -98,6 +98,25 @@ class ApiSecurityIT {
         problem(406, admin.send(admin.request("definitions").setHeader("Accept", "text/html").GET()));
         problem(415, admin.send(admin.request("history-cleanup").header("Content-Type", "application/xml")
                 .POST(HttpRequest.BodyPublishers.ofString("<days>1</days>"))));
+    }
+
+    @Test
+    void anUnexpectedErrorIsA500ProblemNamingAnIdNotTheTrace() throws Exception {
+        JsonObject problem = problem(500, as("admin").get("test-exploding"));
+
+        assertTrue(problem.getString("detail").matches(".*its log names this error [0-9a-f-]{36}\\..*"), problem.toString());
+        assertFalse(problem.toString().contains("Secret"), problem.toString());
+    }
+
+    @Test
+    void apiAnswersCarryTheSecurityHeadersAndNoServerName() throws Exception {
+        for (HttpResponse<String> response : List.of(as("admin").get("definitions"), ApiCalls.anonymous().get("tasks"),
+                as("admin").get("instances/0"))) {
+            assertEquals("DENY", response.headers().firstValue("X-Frame-Options").orElse(null), response.uri().toString());
+            assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(null));
+            assertFalse(response.headers().firstValue("Server").isPresent(), response.headers().toString());
+            assertFalse(response.headers().firstValue("X-Powered-By").isPresent(), response.headers().toString());
+        }
     }
 
     @Test

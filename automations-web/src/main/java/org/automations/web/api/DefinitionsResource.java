@@ -28,6 +28,7 @@ import org.automations.admin.FlowGraphs;
 import org.automations.flow.Automation;
 import org.automations.model.AutomationModel;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -114,7 +115,7 @@ public class DefinitionsResource {
     @Operation(summary = "Start an automation", description = "The JSON object's members become the automation's data."
             + " With autorun (the default) it runs at once as far as it goes. For a @Unique class with an unfinished"
             + " instance of the same key, that instance is the answer (200) and nothing is created.")
-    @RequestBody(description = "The parameters", content = @Content(schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
+    @RequestBody(description = "The parameters", content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(schema = @Schema(implementation = InstanceView.class)))
     @APIResponse(responseCode = "200", description = "The existing unique instance", content = @Content(schema = @Schema(implementation = InstanceView.class)))
     @APIResponse(responseCode = "400", description = "Not JSON, or a parameter the class refuses (named)", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))

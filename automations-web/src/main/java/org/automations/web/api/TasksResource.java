@@ -21,6 +21,7 @@ import org.automations.admin.Definitions;
 import org.automations.model.AutomationTaskModel;
 import org.automations.security.TaskUser;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -97,7 +98,7 @@ public class TasksResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Complete a form task", description = "The JSON object's members are the form's fields; they are"
             + " validated by the same Bean Validation rules as the page, then the automation moves on.")
-    @RequestBody(content = @Content(schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
+    @RequestBody(content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @APIResponse(responseCode = "200", description = "Completed; the automation afterwards", content = @Content(schema = @Schema(implementation = Completed.class)))
     @APIResponse(responseCode = "400", description = "Not JSON, an unknown field or a value of the wrong type (named)", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "403", description = "The task is not the caller's", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
