@@ -12,9 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
- * Failed logins per client address, with a lock that grows: the {@value #FREE_FAILURES} failures
- * after which an address is locked cost nothing, each further one locks it for twice as long as the
- * one before ({@link #FIRST_LOCK}, 2, 4, 8 minutes, then {@link #LONGEST_LOCK} each). An address is
+ * Failed logins per client address, with a lock that grows: an address's first
+ * {@value #FREE_FAILURES} failures cost nothing, the next one locks it for {@link #FIRST_LOCK}, each
+ * further one for twice as long as the one before (2, 4, 8 minutes, then {@link #LONGEST_LOCK} each;
+ * failures are only counted when they reach the realm, never while locked). An address is
  * forgotten {@link #MEMORY} after its last failure and the end of its lock; a successful login does
  * not clear it, or an attacker with an account of their own could reset their count between guesses.
  * <p>
