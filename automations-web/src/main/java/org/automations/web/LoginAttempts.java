@@ -14,12 +14,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * attempts, try again in N minutes" instead of "wrong password" (Elytron answers a locked identity
  * exactly like a wrong password). It mirrors Elytron's brute-force rule as configure.cli sets it:
  * {@link #MAX_FAILURES} failures within {@link #WINDOW} lock the name for {@link #LOCK}. It only
- * explains; the lock itself is Elytron's.
+ * explains; the lock itself is Elytron's. Since {@link LoginThrottle} lets one address fail only
+ * {@value LoginThrottle#FREE_FAILURES} + 1 times a minute, only several addresses together reach
+ * this lock: it is the backstop against guessing from many addresses.
  */
 @ApplicationScoped
 public class LoginAttempts {
 
-    static final int MAX_FAILURES = 5;
+    static final int MAX_FAILURES = 20;
     static final Duration WINDOW = Duration.ofMinutes(1);
     static final Duration LOCK = Duration.ofMinutes(1);
     /** Names tracked at most: random names must not fill the heap. */
