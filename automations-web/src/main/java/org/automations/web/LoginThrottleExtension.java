@@ -1,5 +1,6 @@
 package org.automations.web;
 
+import org.automations.web.api.ApiLoginChallenge;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.servlet.ServletExtension;
@@ -33,12 +34,21 @@ public class LoginThrottleExtension implements ServletExtension {
 
     private static void refuseLockedLogins(LoginThrottle throttle, HttpHandler next, HttpServerExchange exchange)
             throws Exception {
-        if (exchange.getRequestMethod().equals(Methods.POST) && exchange.getRequestPath().endsWith(LOGIN_PATH)) {
+        boolean formLogin = exchange.getRequestMethod().equals(Methods.POST) && exchange.getRequestPath().endsWith(LOGIN_PATH);
+        // REST API clients send their password with every request (HTTP Basic): the same lock holds for them.
+        String authorization = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
+        boolean basicLogin = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+        if (formLogin || basicLogin) {
             long seconds = throttle.lockedSeconds(exchange.getSourceAddress().getAddress().getHostAddress());
             if (seconds > 0) {
                 exchange.getResponseHeaders().put(Headers.RETRY_AFTER, seconds);
                 ServletRequestContext servlet = exchange.getAttachment(ServletRequestContext.ATTACHMENT_KEY);
-                ((HttpServletResponse) servlet.getServletResponse()).sendError(429);
+                HttpServletResponse response = (HttpServletResponse) servlet.getServletResponse();
+                if (formLogin) {
+                    response.sendError(429);
+                } else {
+                    ApiLoginChallenge.tooManyAttempts(response, exchange.getRequestURI(), seconds);
+                }
                 return;
             }
         }

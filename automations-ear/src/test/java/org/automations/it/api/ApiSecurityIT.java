@@ -72,6 +72,41 @@ class ApiSecurityIT {
     }
 
     @Test
+    void wrongBasicPasswordsLockTheClientAddressNotTheUser() throws Exception {
+        String attacker = "127.0.0.3"; // HeadersAndLoginIT's attacker is 127.0.0.2
+        for (int i = 1; i <= 5; i++) {
+            assertEquals(401, status(rawGet(attacker, "jacob", "guess-" + i)), "failure " + i);
+        }
+
+        String locked = rawGet(attacker, "jacob", "jacob");
+        assertEquals(429, status(locked), locked);
+        assertTrue(locked.contains("application/problem+json"), locked);
+        assertTrue(locked.contains("Retry-After:"), locked);
+        assertTrue(locked.contains("try again in 1 minute(s)"), locked);
+        ok(200, as("jacob").get("tasks")); // the user, from another address
+    }
+
+    /** A GET of the task list with Basic credentials from {@code localAddress}: the whole reply (HTTP/1.0). */
+    private static String rawGet(String localAddress, String user, String password) throws Exception {
+        URI uri = ApiCalls.API.resolve("tasks");
+        String credentials = java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.bind(new java.net.InetSocketAddress(localAddress, 0));
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", uri.getPort()));
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("GET " + uri.getPath() + " HTTP/1.0\r\nHost: localhost:" + uri.getPort()
+                    + "\r\nAuthorization: Basic " + credentials + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    private static int status(String reply) {
+        String[] words = reply.split(" ", 3);
+        return words.length < 2 ? 0 : Integer.parseInt(words[1]);
+    }
+
+    @Test
     void theSessionCookieChangesNothingWithoutTheScriptHeader() throws Exception {
         HttpClient session = HttpSessions.loggedIn("admin", "admin", Deployments.BASE_URI.resolve("errors"));
         ApiCalls page = ApiCalls.withSession(session);

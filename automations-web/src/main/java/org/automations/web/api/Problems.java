@@ -35,6 +35,7 @@ public final class Problems {
             return "Unprocessable Content";
         }
     };
+    public static final Response.StatusType TOO_MANY_REQUESTS = Response.Status.TOO_MANY_REQUESTS;
     /** Sent with every 401: API clients answer the challenge with HTTP Basic. */
     static final String CHALLENGE = "Basic realm=\"automations\", charset=\"UTF-8\"";
 
