@@ -127,6 +127,7 @@ class TwoServersIT {
         }
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
                 "-c", "standalone-full.xml",
+                "--stability=community", // the Micrometer subsystem's Prometheus registry (configure.cli)
                 "-Djboss.server.base.dir=" + base,
                 "-Djboss.socket.binding.port-offset=" + offset,
                 "-Djboss.node.name=" + name,
