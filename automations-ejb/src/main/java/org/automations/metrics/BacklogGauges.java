@@ -1,7 +1,9 @@
 package org.automations.metrics;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -60,6 +63,20 @@ public class BacklogGauges {
         registry.gauge("automations.tasks.open", Tags.empty(), this, gauges -> gauges.reading().openTasks());
     }
 
+    /**
+     * A redeployment registers them again under the same names: the server's registry would keep these
+     * (reading a destroyed bean) and hand them back instead.
+     */
+    @PreDestroy
+    void unregister() {
+        for (String name : List.of("automations.due", "automations.due.oldest.seconds", "automations.tasks.open")) {
+            Gauge gauge = registry.find(name).gauge();
+            if (gauge != null) {
+                registry.remove(gauge);
+            }
+        }
+    }
+
     synchronized Reading reading() {
         Instant now = Instant.now();
         if (last == null || !now.isBefore(last.at().plus(FRESH))) {
@@ -82,7 +99,9 @@ public class BacklogGauges {
                 return new Reading(now, row.getLong(1), age, row.getLong(3));
             }
         } catch (SQLException | RuntimeException e) {
-            LOG.log(Level.FINE, "Backlog gauges: the database did not answer", e);
+            // Said once when the readings stop; the gauges show NaN until the database answers again.
+            boolean wasReading = last == null || !Double.isNaN(last.due());
+            LOG.log(wasReading ? Level.WARNING : Level.FINE, "Backlog gauges: the database did not answer", e);
             return new Reading(now, Double.NaN, Double.NaN, Double.NaN);
         }
     }

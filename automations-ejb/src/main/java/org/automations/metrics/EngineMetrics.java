@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,6 +46,13 @@ public class EngineMetrics {
     @PostConstruct
     void meters() {
         tick = registry.timer("automations.tick.duration");
+    }
+
+    /** A redeployment registers them again: the server's registry would hand these back instead. */
+    @PreDestroy
+    void unregister() {
+        counters.values().forEach(registry::remove);
+        registry.remove(tick);
     }
 
     /** A task finished without error (a node's code ran, a condition chose, a wait ended, a Join met...). */
