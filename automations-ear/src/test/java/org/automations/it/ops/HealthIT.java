@@ -117,6 +117,7 @@ class HealthIT {
             assertEquals("stopped", down.data(TICK, "tick"));
             assertEquals("UP", down.checkStatus(DATABASE), "only the tick is the matter: " + down);
             assertTrue(untilDown.toMillis() >= 1_000, "not down before three intervals had passed: " + untilDown);
+            System.out.println("Readiness DOWN " + untilDown.toMillis() + " ms after the tick (1 s) stopped");
 
             tick.start(Duration.ofSeconds(1));
             await().atMost(Duration.ofSeconds(10)).until(() -> Management.health("health/ready").httpStatus() == 200);
@@ -177,12 +178,15 @@ class HealthIT {
             assertEquals("DOWN", down.checkStatus(DATABASE), down.toString());
             assertEquals("unreachable", down.data(DATABASE, "database"), down.toString());
             assertTrue(down.took().toSeconds() < 8, "readiness answers without hanging: " + down.took());
+            System.out.println("Readiness DOWN answered in " + down.took().toMillis() + " ms: " + down);
         } finally {
             refuseConnections(url, database, false);
         }
+        long back = System.nanoTime();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> Management.health("health/ready").httpStatus() == 200);
         assertEquals("UP", Management.health("health/ready").checkStatus(DATABASE));
+        System.out.println("Readiness UP " + (System.nanoTime() - back) / 1_000_000 + " ms after PostgreSQL took connections again");
     }
 
     /** As user postgres, from the maintenance database: allows or refuses connections, and ends the open ones. */
