@@ -54,7 +54,7 @@ public class Tick {
     @Inject
     EngineMetrics metrics;
 
-    private Timer timer;
+    private volatile Timer timer;
     /** The interval of the last start; null while the tick was never started (switched off by configuration). */
     private volatile Duration interval;
     private volatile Instant started;

@@ -42,7 +42,8 @@ public class BacklogGauges {
     private static final String QUERY = "select"
             + " (select count(*) from atm_automation where next_run <= ?),"
             + " (select min(next_run) from atm_automation where next_run <= ?),"
-            + " (select count(*) from atm_task where awaits_person = true)";
+            + " (select count(*) from atm_task t join atm_automation a on a.id = t.automation_id"
+            + " where t.awaits_person = true and a.finished = false)"; // as the task list counts them (OpenTasks)
 
     @Resource(lookup = "java:jboss/datasources/AutomationsDS")
     DataSource dataSource;

@@ -37,10 +37,16 @@ final class Management {
             return body.getString("status");
         }
 
-        /** The named check; fails the test when the answer has none of that name. */
+        /**
+         * The named check of this deployment; fails the test when the answer has none of that name. WildFly
+         * keeps the checks of an earlier deployment that failed (BrokenAutomationIT's): they answer
+         * "engine: not running in this deployment" and are skipped here.
+         */
         JsonObject check(String name) {
             return body.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-                    .filter(check -> name.equals(check.getString("name"))).findFirst()
+                    .filter(check -> name.equals(check.getString("name")))
+                    .filter(check -> check.getJsonObject("data") == null || !check.getJsonObject("data").containsKey("engine"))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no check " + name + " in " + body));
         }
 

@@ -18,8 +18,10 @@ import org.automations.engine.Tick;
 import org.automations.flow.Automation;
 import org.automations.flow.End;
 import org.automations.flow.Execute;
+import org.automations.flow.Form;
 import org.automations.flow.Receive;
 import org.automations.it.Deployments;
+import org.automations.it.tasks.Answer;
 import org.automations.model.AutomationModel;
 import org.automations.model.AutomationStatus;
 import org.automations.model.AutomationTaskModel;
@@ -38,7 +40,7 @@ class MetricsIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.ear(MetricsIT.class, Management.class);
+        return Deployments.ear(MetricsIT.class, Management.class, Answer.class);
     }
 
     @Inject
@@ -89,6 +91,12 @@ class MetricsIT {
             transaction.setRollbackOnly();
             throw new IllegalStateException("doomed");
         }
+    }
+
+    /** Waits for jacob's answer: an open task. */
+    public static class Asking extends Automation {
+        Form ask = new Form(Answer.class).user("jacob");
+        End end = new End();
     }
 
     /** Answers "ping" while it waits for "stop". */
@@ -162,18 +170,24 @@ class MetricsIT {
     }
 
     @Test
-    void theBacklogGaugesShowAutomationsDueAndHowLongTheOldestWaited() {
-        double dueBefore = Management.value(Management.metrics(), "automations_due", Map.of());
+    void theBacklogGaugesShowAutomationsDueHowLongTheOldestWaitedAndOpenTasks() throws InterruptedException {
+        Map<String, Double> before = Management.metrics();
+        double dueBefore = Management.value(before, "automations_due", Map.of());
+        double openBefore = Management.value(before, "automations_tasks_open", Map.of());
         for (int i = 0; i < 3; i++) {
             automations.create(Passing.class, Map.of(), false); // due at once; the tick is off here
         }
+        automations.create(Asking.class, Map.of());
+        automations.create(Asking.class, Map.of());
+        Thread.sleep(1_000);
         // One query serves the gauges for five seconds: wait for the next reading.
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500))
-                .until(() -> Management.value(Management.metrics(), "automations_due", Map.of()) >= dueBefore + 3);
-        Map<String, Double> samples = Management.metrics();
-        assertTrue(Management.value(samples, "automations_due_oldest_seconds", Map.of()) >= 0, samples.toString());
-        assertTrue(samples.keySet().stream().anyMatch(series -> series.startsWith("automations_tasks_open")),
-                "the open tasks gauge is scraped");
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            Map<String, Double> samples = Management.metrics();
+            return Management.value(samples, "automations_due", Map.of()) == dueBefore + 3
+                    && Management.value(samples, "automations_tasks_open", Map.of()) == openBefore + 2;
+        });
+        double age = Management.value(Management.metrics(), "automations_due_oldest_seconds", Map.of());
+        assertTrue(age >= 1, "the oldest due automation has waited a second at least: " + age);
         automations.run(); // leaves nothing due for the tests after this one
     }
 

@@ -29,7 +29,7 @@ public class EngineChecks {
         PUBLISHED.put(name, check);
     }
 
-    /** The engine stops: the name answers DOWN until it is published again. */
+    /** The engine stops: the name answers UP with "engine: not running in this deployment" ({@link #call}). */
     public static void withdraw(String name) {
         PUBLISHED.remove(name);
     }
@@ -52,10 +52,16 @@ public class EngineChecks {
         return () -> call(WORKERS);
     }
 
+    /**
+     * Without a published check, UP: WildFly's own readiness check {@code deployments-status} is DOWN
+     * while the application is not deployed, and WildFly keeps the checks of a deployment that failed
+     * registered after it is gone (seen with WildFly 39): those must not hold the server's readiness
+     * DOWN once a good deployment has replaced it.
+     */
     private static HealthCheckResponse call(String name) {
         HealthCheck check = PUBLISHED.get(name);
         if (check == null) {
-            return HealthCheckResponse.named(name).withData("engine", "not started").down().build();
+            return HealthCheckResponse.named(name).withData("engine", "not running in this deployment").up().build();
         }
         return check.call();
     }
