@@ -89,7 +89,7 @@ public class Tick {
         LOG.info(() -> "Automations tick every " + interval);
     }
 
-    /** Stops the tick; steps running now go on. The server is not ready until it is started again. */
+    /** Stops the tick; steps running now go on. Readiness turns DOWN three intervals after the last tick. */
     public synchronized void stop() {
         if (timer != null) {
             timer.cancel();
