@@ -5,11 +5,13 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import org.automations.flow.Data;
+import org.automations.metrics.EngineMetrics;
 import org.automations.model.AutomationModel;
 
 /**
@@ -27,6 +29,9 @@ public class JoinedWrites {
 
     @Resource
     TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    EngineMetrics metrics;
 
     /** Writes an automation's data under its row lock. */
     public AutomationModel saveData(long automationId, Data data) {
@@ -69,6 +74,7 @@ public class JoinedWrites {
         String start = startNode == null ? definition.firstNode() : startNode;
         AutomationModel model = AutomationRows.insert(em, definition, data, uniqueKey, start, due ? now : null, now);
         em.flush();
+        metrics.started(definition.getClassName());
         return model;
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.automations.flow.Automation;
 import org.automations.flow.Node;
+import org.automations.metrics.EngineMetrics;
 import org.automations.model.AutomationModel;
 import org.automations.model.AutomationTaskModel;
 
@@ -42,6 +43,9 @@ public class MessageDelivery {
 
     @Inject
     AfterCommitRuns afterCommit;
+
+    @Inject
+    EngineMetrics metrics;
 
     @Resource
     SessionContext context;
@@ -93,6 +97,7 @@ public class MessageDelivery {
             return null;
         }
         Object answer = receiver == null ? null : invoke(scope, live == null, receiver, automation, token, data);
+        metrics.delivered(definition.getClassName(), message); // counted when the delivery's transaction commits
         if (live != null) {
             return answer; // its step writes the data and the wake-up time when it settles
         }

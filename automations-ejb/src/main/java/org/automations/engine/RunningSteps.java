@@ -119,6 +119,11 @@ public class RunningSteps {
         return overdue;
     }
 
+    /** Steps running now past their time limit: their threads have not come back (liveness). */
+    public long pastLimit(Instant now) {
+        return running.keySet().stream().filter(step -> now.isAfter(step.started.plus(step.limit))).count();
+    }
+
     /** The steps running now, longest first. */
     public List<Step> all() {
         return running.keySet().stream().sorted(Comparator.comparing(Step::getStarted)).toList();

@@ -32,12 +32,15 @@ public class SchemaMigration {
     @ConfigProperty(name = "automations.schema.clean", defaultValue = "false")
     boolean cleanFirst;
 
+    /** The version the migrations brought the schema to at start-up (readiness compares the database's). */
+    private volatile String version;
+
     @PostConstruct
     void migrate() {
         Flyway flyway = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .table("atm_schema_history")
+                .table(HISTORY_TABLE)
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .javaMigrations(new V3TaskPermissions(), new V5HistoryWithoutCascades())
@@ -47,5 +50,15 @@ public class SchemaMigration {
             flyway.clean();
         }
         flyway.migrate();
+        var current = flyway.info().current();
+        version = current == null || current.getVersion() == null ? null : current.getVersion().getVersion();
     }
+
+    /** The schema version this deployment migrated to; null before the migrations ran. */
+    public String version() {
+        return version;
+    }
+
+    /** The schema history table (Flyway's), where the version of the database can be read. */
+    public static final String HISTORY_TABLE = "atm_schema_history";
 }

@@ -35,6 +35,7 @@ import org.automations.flow.Form;
 import org.automations.flow.ModelForm;
 import org.automations.flow.Node;
 import org.automations.json.JsonValues;
+import org.automations.metrics.EngineMetrics;
 import org.automations.model.AutomationModel;
 import org.automations.model.AutomationStatus;
 import org.automations.model.AutomationTaskModel;
@@ -79,6 +80,9 @@ public class StepExecutor {
 
     @Inject
     RunningSteps running;
+
+    @Inject
+    EngineMetrics metrics;
 
     @Resource
     SessionContext context;
@@ -155,11 +159,12 @@ public class StepExecutor {
         // Not flushed here: the flush before the first step writes the automation; the tasks are
         // written once, at the end of the burst.
         AutomationModel model = AutomationRows.insert(em, definition, data, uniqueKey, null, now, now);
+        metrics.started(definition.getClassName());
         Node start = definition.getPrototypeNodes().get(startNode == null ? definition.firstNode() : startNode);
         AutomationTaskModel first = StepRun.newTask(em, model, start, null, now, settings, false);
         Automation attached = factory.attach(automation, model);
         StepRun run = new StepRun(em, definition, model, attached, List.of(first), now, settings,
-                this::afterCommitRunThreaded, messages);
+                this::afterCommitRunThreaded, messages, metrics);
         run.adoptPending(first);
         StepOutcome outcome = runSteps(model, now, maxSteps, true, run, settings.stepTimeout(), false);
         // A failed step cleared the persistence context: then hand out the state as it will commit.
@@ -206,6 +211,7 @@ public class StepExecutor {
                 Data dataBefore = null;
                 List<StepRun.PendingTask> pendingBefore = List.of();
                 int registeredBefore = scope.mark();
+                int countedBefore = metrics.mark();
                 if (savepoint) {
                     savepoints.beforeStep();
                     dataBefore = run.dataCopy();
@@ -236,6 +242,7 @@ public class StepExecutor {
                     }
                     savepoints.rollback();
                     scope.rollBackTo(registeredBefore);
+                    metrics.rollBackTo(countedBefore);
                     // The row was not written since the burst began: put back the data the earlier steps
                     // left, and the tasks they entered (not written yet either).
                     em.find(AutomationModel.class, automationId).setData(dataBefore);
@@ -293,6 +300,7 @@ public class StepExecutor {
             result.put("attempt", attempt);
         }
         task.setResultJson(JsonValues.write(result));
+        metrics.stepFailed(definition.getClassName(), task.getStatus());
         if (node instanceof Execute execute && execute.getRetry() != null && attempt <= execute.getRetry().times()) {
             StepRun run = stepRun(definition, model, now, automation);
             run.enter(node.getName(), task).setDue(now.plus(execute.getRetry().delayBefore(attempt)));
@@ -306,6 +314,7 @@ public class StepExecutor {
             return true;
         }
         model.setStatus(AutomationStatus.FAILED);
+        metrics.failed(definition.getClassName());
         model.setUniqueKey(null);
         model.setNextRun(null);
         model.setPausedUntil(null);
@@ -513,7 +522,7 @@ public class StepExecutor {
                 + " and t.finished is null order by t.id", AutomationTaskModel.class)
                 .setParameter("a", model).getResultList();
         StepRun run = new StepRun(em, definition, model, automation, open, now, settings, this::afterCommitRunThreaded,
-                messages);
+                messages, metrics);
         if (model.getStartNode() != null) {
             // Created without running (create(..., false), or inside a step): this first run starts it.
             run.enter(model.getStartNode(), null);

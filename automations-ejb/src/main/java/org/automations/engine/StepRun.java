@@ -22,6 +22,7 @@ import org.automations.flow.Repeat;
 import org.automations.flow.SendMessage;
 import org.automations.flow.Split;
 import org.automations.json.JsonValues;
+import org.automations.metrics.EngineMetrics;
 import org.automations.model.AutomationModel;
 import org.automations.model.AutomationStatus;
 import org.automations.model.AutomationTaskModel;
@@ -47,6 +48,7 @@ final class StepRun {
     private final List<AutomationTaskModel> pending = new ArrayList<>();
     private final Consumer<AutomationTaskModel> threadedSteps;
     private final MessageSender messages;
+    private final EngineMetrics metrics;
     private ExecuteGuard guard = ExecuteGuard.NONE;
 
     /** Decides whether an Execute step may run in this transaction, and times it. */
@@ -94,7 +96,7 @@ final class StepRun {
 
     StepRun(EntityManager em, AutomationDefinition definition, AutomationModel model, Automation automation,
             List<AutomationTaskModel> open, Instant now, EngineSettings settings,
-            Consumer<AutomationTaskModel> threadedSteps, MessageSender messages) {
+            Consumer<AutomationTaskModel> threadedSteps, MessageSender messages, EngineMetrics metrics) {
         this.em = em;
         this.definition = definition;
         this.model = model;
@@ -104,6 +106,7 @@ final class StepRun {
         this.settings = settings;
         this.threadedSteps = threadedSteps;
         this.messages = messages;
+        this.metrics = metrics;
     }
 
     void guard(ExecuteGuard guard) {
@@ -310,6 +313,7 @@ final class StepRun {
             finish(task, "OK");
             model.setStatus(AutomationStatus.FINISHED);
             model.setUniqueKey(null);
+            metrics.finished(definition.getClassName());
             return StepOutcome.of(StepOutcome.Kind.FINISHED, null).afterProgress();
         }
         if (node instanceof Form form) {
@@ -477,6 +481,8 @@ final class StepRun {
         task.setFinished(now);
         task.setMessage(message);
         open.remove(task);
+        // Counted when the transaction commits; a step rolled back to its savepoint drops it (EngineMetrics).
+        metrics.stepExecuted(definition.getClassName(), task.getStatus());
         // A task entered in this burst stays pending even when finished: all are inserted at settle
         // (one JDBC batch), so the savepoints between the steps find nothing of the engine's to flush.
     }

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.automations.metrics.EngineMetrics;
 
 /**
  * The tick: a non-persistent interval timer that hands due automations to this server's
@@ -50,7 +51,24 @@ public class Tick {
     @Inject
     StepWatchdog watchdog;
 
-    private Timer timer;
+    @Inject
+    EngineMetrics metrics;
+
+    private volatile Timer timer;
+    /** The interval of the last start; null while the tick was never started (switched off by configuration). */
+    private volatile Duration interval;
+    private volatile Instant started;
+    /** When the last tick returned without an error. */
+    private volatile Instant lastTick;
+
+    /**
+     * What readiness needs to know: whether the tick is expected to run and when it last did.
+     *
+     * @param interval null when the configuration switched the tick off and nobody started it
+     * @param running false after {@link #stop()}: still expected (the server advances nothing by itself)
+     */
+    public record State(Duration interval, Instant started, Instant lastTick, boolean running) {
+    }
 
     @PostConstruct
     void schedule() {
@@ -66,10 +84,12 @@ public class Tick {
         stop();
         timer = timers.createIntervalTimer(interval.toMillis(), interval.toMillis(),
                 new TimerConfig("automations-tick", false));
+        this.interval = interval;
+        started = Instant.now();
         LOG.info(() -> "Automations tick every " + interval);
     }
 
-    /** Stops the tick; steps running now go on. */
+    /** Stops the tick; steps running now go on. Readiness turns DOWN three intervals after the last tick. */
     public synchronized void stop() {
         if (timer != null) {
             timer.cancel();
@@ -77,14 +97,30 @@ public class Tick {
         }
     }
 
+    /** Stops the tick as the configuration would ({@code automations.tick.enabled=false}): readiness says "disabled". */
+    public synchronized void switchOff() {
+        stop();
+        interval = null;
+        started = null;
+        lastTick = null;
+    }
+
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void tick() {
+        long begin = System.nanoTime();
         try {
             engine.runDue(Instant.now(), false);
+            lastTick = Instant.now();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Automations tick failed; the next tick tries again", e);
+        } finally {
+            metrics.tickTook(Duration.ofNanos(System.nanoTime() - begin));
         }
+    }
+
+    public State state() {
+        return new State(interval, started, lastTick, timer != null);
     }
 
     /** Every second, whether the tick is on or not: steps past their time limit are failed. */

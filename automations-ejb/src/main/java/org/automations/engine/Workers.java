@@ -175,4 +175,14 @@ public class Workers {
     public int size() {
         return size;
     }
+
+    /** Workers running work now (liveness). */
+    public int busy() {
+        return Math.max(0, size - free.availablePermits());
+    }
+
+    /** Work waiting for a free worker (liveness). */
+    public int queued() {
+        return queue.size();
+    }
 }

@@ -44,8 +44,12 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoServersIT {
 
-    private static final String DATABASE = "automations_cluster";
     private static final String URL = "jdbc:postgresql://127.0.0.1:5432/";
+    /** The build's AutomationsDS URL (-Dautomations.db.url); the servers get a database of their own beside it. */
+    private static final String CONFIGURED = System.getProperty("automations.it.db.url", URL + "test");
+    /** Named after the build's database, so checkouts testing on databases of their own do not share it. */
+    private static final String DATABASE = CONFIGURED.substring(CONFIGURED.lastIndexOf('/') + 1).replaceAll("\\?.*", "")
+            + "_cluster";
     private static final int PER_BATCH = 2000;
     private static final Duration PATIENCE = Duration.ofMinutes(4);
 
@@ -54,7 +58,7 @@ class TwoServersIT {
 
     @BeforeAll
     static void startTwoServers() throws Exception {
-        try (Connection c = DriverManager.getConnection(URL + "test", "postgres", "postgres");
+        try (Connection c = DriverManager.getConnection(URL + "postgres", "postgres", "postgres");
                 Statement s = c.createStatement()) {
             s.execute("drop database if exists " + DATABASE + " with (force)");
             s.execute("create database " + DATABASE);
@@ -121,12 +125,13 @@ class TwoServersIT {
         if (!Files.exists(base.resolve("configuration"))) {
             copy(home.resolve("standalone/configuration"), base.resolve("configuration"));
             Path config = base.resolve("configuration/standalone-full.xml");
-            Files.writeString(config, Files.readString(config).replace("5432/test", "5432/" + DATABASE));
+            Files.writeString(config, Files.readString(config).replace(CONFIGURED, URL + DATABASE));
             Files.createDirectories(base.resolve("deployments"));
             Files.copy(ear, base.resolve("deployments/automations.ear"), StandardCopyOption.REPLACE_EXISTING);
         }
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
                 "-c", "standalone-full.xml",
+                "--stability=community", // the Micrometer subsystem's Prometheus registry (configure.cli)
                 "-Djboss.server.base.dir=" + base,
                 "-Djboss.socket.binding.port-offset=" + offset,
                 "-Djboss.node.name=" + name,
