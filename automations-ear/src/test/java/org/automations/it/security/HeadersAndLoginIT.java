@@ -18,13 +18,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.automations.it.Deployments;
 import org.automations.it.HttpSessions;
 import org.automations.it.WhoAmIServlet;
@@ -73,7 +69,7 @@ class HeadersAndLoginIT {
     @Test
     void theSessionCookieIsHttpOnlyAndSameSiteLaxAndSecureOverHttps() throws Exception {
         String plain = sessionCookie(HttpClient.newHttpClient(), BASE);
-        String secure = sessionCookie(HttpClient.newBuilder().sslContext(trustingEveryCertificate()).build(),
+        String secure = sessionCookie(HttpClient.newBuilder().sslContext(HttpSessions.trustingEveryCertificate()).build(),
                 URI.create("https://localhost:" + HTTPS_PORT + BASE.getPath()));
 
         assertTrue(plain.contains("HttpOnly"), plain);
@@ -227,25 +223,5 @@ class HeadersAndLoginIT {
     private static int status(String reply) {
         String[] words = reply.split(" ", 3);
         return words.length < 2 ? 0 : Integer.parseInt(words[1]);
-    }
-
-    /** The test server's HTTPS listener has WildFly's self-signed certificate. */
-    private static SSLContext trustingEveryCertificate() throws Exception {
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, null);
-        return context;
     }
 }

@@ -13,11 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.X509Certificate;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.automations.Automations;
 import org.automations.demo.IssueDiscussion;
 import org.automations.it.Deployments;
@@ -124,7 +120,7 @@ class InputsIT {
     @Test
     void aLongAddressOverHttp2Answers414TooNotAnEmptyReply() throws Exception {
         HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2)
-                .sslContext(trustingEveryCertificate()).build();
+                .sslContext(HttpSessions.trustingEveryCertificate()).build();
         URI https = URI.create("https://localhost:" + (8443 + BASE.getPort() - 8080) + BASE.getPath());
 
         HttpResponse<String> normal = http2.send(HttpRequest.newBuilder(https.resolve("index.xhtml?x=a")).build(),
@@ -154,26 +150,6 @@ class InputsIT {
     private static String statusLine(String reply) {
         int end = reply.indexOf("\r\n");
         return end < 0 ? "(empty reply: " + reply + ")" : reply.substring(0, end);
-    }
-
-    /** The test server's HTTPS listener has WildFly's self-signed certificate. */
-    private static SSLContext trustingEveryCertificate() throws Exception {
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, null);
-        return context;
     }
 
     private long newDiscussion() {
