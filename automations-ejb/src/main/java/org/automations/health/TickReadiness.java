@@ -37,7 +37,7 @@ public class TickReadiness implements HealthCheck {
         Duration since = Duration.between(last, Instant.now());
         response.withData("tick", state.running() ? "running" : "stopped")
                 .withData("interval", state.interval().toString())
-                .withData("lastTick", String.valueOf(state.lastTick()))
+                .withData("lastTick", state.lastTick() == null ? "none yet (started " + state.started() + ")" : state.lastTick().toString())
                 .withData("sinceLastTick", since.toString());
         return response.status(since.compareTo(state.interval().multipliedBy(MISSED)) <= 0).build();
     }
