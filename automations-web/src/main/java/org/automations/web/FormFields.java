@@ -140,7 +140,8 @@ public final class FormFields {
         return fields;
     }
 
-    private static Map<String, PropertyDescriptor> properties(Class<?> bean) {
+    /** The bean's JavaBean properties by name. */
+    public static Map<String, PropertyDescriptor> properties(Class<?> bean) {
         try {
             Map<String, PropertyDescriptor> byName = new HashMap<>();
             for (PropertyDescriptor property : Introspector.getBeanInfo(bean).getPropertyDescriptors()) {

@@ -8,8 +8,6 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.validation.metadata.ConstraintDescriptor;
 import jakarta.validation.metadata.PropertyDescriptor;
-import java.beans.IntrospectionException;
-import java.beans.Introspector;
 import java.lang.reflect.InvocationTargetException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -18,7 +16,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +47,7 @@ public final class FormBinding {
     }
 
     static List<FieldView> describe(Object bean, Validator validator) {
-        Map<String, java.beans.PropertyDescriptor> properties = properties(bean.getClass());
+        Map<String, java.beans.PropertyDescriptor> properties = FormFields.properties(bean.getClass());
         List<FieldView> views = new ArrayList<>();
         for (FormField field : FormFields.of(bean.getClass())) {
             java.beans.PropertyDescriptor property = properties.get(field.getName());
@@ -68,7 +65,7 @@ public final class FormBinding {
      * wrong type, is an error naming the field (400); nothing is validated yet.
      */
     static void bind(Object bean, JsonObject json) {
-        Map<String, java.beans.PropertyDescriptor> properties = properties(bean.getClass());
+        Map<String, java.beans.PropertyDescriptor> properties = FormFields.properties(bean.getClass());
         Map<String, FormField> fields = new LinkedHashMap<>();
         FormFields.of(bean.getClass()).forEach(f -> fields.put(f.getName(), f));
         List<ApiProblem.FieldError> errors = new ArrayList<>();
@@ -223,18 +220,6 @@ public final class FormBinding {
             property.getWriteMethod().invoke(bean, value);
         } catch (IllegalAccessException | InvocationTargetException e) {
             throw new IllegalStateException("Cannot set " + property.getName() + " of " + bean.getClass().getName(), e);
-        }
-    }
-
-    private static Map<String, java.beans.PropertyDescriptor> properties(Class<?> type) {
-        try {
-            Map<String, java.beans.PropertyDescriptor> byName = new HashMap<>();
-            for (java.beans.PropertyDescriptor property : Introspector.getBeanInfo(type).getPropertyDescriptors()) {
-                byName.put(property.getName(), property);
-            }
-            return byName;
-        } catch (IntrospectionException e) {
-            throw new IllegalStateException("Cannot read the properties of " + type.getName(), e);
         }
     }
 }
