@@ -127,7 +127,7 @@ public class DefinitionsResource {
         DefinitionInfo definition = definition(className);
         Map<String, Object> params = JsonBodies.toMap(JsonBodies.object(body));
         checkParameters(definition, params);
-        Class<? extends Automation> type = definitions.type(definition.className()).orElseThrow();
+        Class<? extends Automation> type = type(definition);
         Optional<Automation> existing = automations.findUnique(type, params);
         Automation created = existing.orElseGet(() -> automations.create(type, params, autorun));
         InstanceView view = InstanceView.of(automations, model(created.getId()));
@@ -154,7 +154,7 @@ public class DefinitionsResource {
             @QueryParam("create") @DefaultValue("false") boolean create, String body) {
         roles.requireStarter();
         DefinitionInfo definition = definition(className);
-        Class<? extends Automation> type = definitions.type(definition.className()).orElseThrow();
+        Class<? extends Automation> type = type(definition);
         JsonObject json = JsonBodies.object(body);
         String token = JsonBodies.stringMember(json, "token");
         Map<String, Object> data = JsonBodies.objectMember(json, "data");
@@ -198,6 +198,10 @@ public class DefinitionsResource {
 
     private DefinitionInfo definition(String className) {
         return definitions.find(className).orElseThrow(() -> unknown(className));
+    }
+
+    private Class<? extends Automation> type(DefinitionInfo definition) {
+        return definitions.type(definition.className()).orElseThrow(() -> unknown(definition.className()));
     }
 
     private AutomationModel model(long id) {

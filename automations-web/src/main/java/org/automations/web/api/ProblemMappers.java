@@ -58,42 +58,12 @@ public final class ProblemMappers {
         }
     }
 
-    /** Bad input the service refused (it names what is wrong). */
-    @Provider
-    public static class BadInput implements ExceptionMapper<IllegalArgumentException> {
-        @Context
-        UriInfo uri;
-
-        @Override
-        public Response toResponse(IllegalArgumentException e) {
-            return Problems.of(Response.Status.BAD_REQUEST, e.getMessage(), uri);
-        }
-    }
-
-    /** A state that does not allow the action (retry of an automation that did not fail, ...). */
-    @Provider
-    public static class WrongState implements ExceptionMapper<IllegalStateException> {
-        @Context
-        UriInfo uri;
-
-        @Override
-        public Response toResponse(IllegalStateException e) {
-            return Problems.of(Response.Status.CONFLICT, e.getMessage(), uri);
-        }
-    }
-
-    @Provider
-    public static class Denied implements ExceptionMapper<EJBAccessException> {
-        @Context
-        UriInfo uri;
-
-        @Override
-        public Response toResponse(EJBAccessException e) {
-            return Problems.of(Response.Status.FORBIDDEN, "You may not do this.", uri);
-        }
-    }
-
-    /** Anything else: logged with an id the answer names, so an operator finds it; no details to the client. */
+    /**
+     * The service's own refusals by their type: bad input (400, it names what is wrong), a state that
+     * does not allow the action (409: retry of an automation that did not fail, ...), a denied EJB call
+     * (403). Anything else is logged with an id the answer names, so an operator finds it; no details
+     * reach the client.
+     */
     @Provider
     public static class Unexpected implements ExceptionMapper<Throwable> {
         @Context
@@ -101,6 +71,15 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(Throwable e) {
+            if (e instanceof IllegalArgumentException) {
+                return Problems.of(Response.Status.BAD_REQUEST, e.getMessage(), uri);
+            }
+            if (e instanceof IllegalStateException) {
+                return Problems.of(Response.Status.CONFLICT, e.getMessage(), uri);
+            }
+            if (e instanceof EJBAccessException) {
+                return Problems.of(Response.Status.FORBIDDEN, "You may not do this.", uri);
+            }
             String id = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "REST API error " + id + " at " + (uri == null ? "?" : uri.getRequestUri().getRawPath()), e);
             return Problems.of(Response.Status.INTERNAL_SERVER_ERROR,
