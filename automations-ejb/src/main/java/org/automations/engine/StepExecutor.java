@@ -40,6 +40,7 @@ import org.automations.model.AutomationModel;
 import org.automations.model.AutomationStatus;
 import org.automations.model.AutomationTaskModel;
 import org.automations.model.PooledIdGenerator;
+import org.automations.notifications.TaskNotifications;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
 /**
@@ -83,6 +84,9 @@ public class StepExecutor {
 
     @Inject
     EngineMetrics metrics;
+
+    @Inject
+    TaskNotifications notifications;
 
     @Resource
     SessionContext context;
@@ -164,7 +168,7 @@ public class StepExecutor {
         AutomationTaskModel first = StepRun.newTask(em, model, start, null, now, settings, false);
         Automation attached = factory.attach(automation, model);
         StepRun run = new StepRun(em, definition, model, attached, List.of(first), now, settings,
-                this::afterCommitRunThreaded, messages, metrics);
+                this::afterCommitRunThreaded, messages, metrics, notifications);
         run.adoptPending(first);
         StepOutcome outcome = runSteps(model, now, maxSteps, true, run, settings.stepTimeout(), false);
         // A failed step cleared the persistence context: then hand out the state as it will commit.
@@ -522,7 +526,7 @@ public class StepExecutor {
                 + " and t.finished is null order by t.id", AutomationTaskModel.class)
                 .setParameter("a", model).getResultList();
         StepRun run = new StepRun(em, definition, model, automation, open, now, settings, this::afterCommitRunThreaded,
-                messages, metrics);
+                messages, metrics, notifications);
         if (model.getStartNode() != null) {
             // Created without running (create(..., false), or inside a step): this first run starts it.
             run.enter(model.getStartNode(), null);

@@ -27,6 +27,7 @@ import org.automations.model.AutomationModel;
 import org.automations.model.AutomationStatus;
 import org.automations.model.AutomationTaskModel;
 import org.automations.model.PooledIdGenerator;
+import org.automations.notifications.TaskNotifications;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
 /**
@@ -49,6 +50,7 @@ final class StepRun {
     private final Consumer<AutomationTaskModel> threadedSteps;
     private final MessageSender messages;
     private final EngineMetrics metrics;
+    private final TaskNotifications notifications;
     private ExecuteGuard guard = ExecuteGuard.NONE;
 
     /** Decides whether an Execute step may run in this transaction, and times it. */
@@ -96,7 +98,8 @@ final class StepRun {
 
     StepRun(EntityManager em, AutomationDefinition definition, AutomationModel model, Automation automation,
             List<AutomationTaskModel> open, Instant now, EngineSettings settings,
-            Consumer<AutomationTaskModel> threadedSteps, MessageSender messages, EngineMetrics metrics) {
+            Consumer<AutomationTaskModel> threadedSteps, MessageSender messages, EngineMetrics metrics,
+            TaskNotifications notifications) {
         this.em = em;
         this.definition = definition;
         this.model = model;
@@ -107,6 +110,7 @@ final class StepRun {
         this.threadedSteps = threadedSteps;
         this.messages = messages;
         this.metrics = metrics;
+        this.notifications = notifications;
     }
 
     void guard(ExecuteGuard guard) {
@@ -176,7 +180,13 @@ final class StepRun {
         boolean plain = node.getConditions().isEmpty() && node.getSkipConditions().isEmpty()
                 && node.getWaitUntilFunction() == null && node.getWaitForFunction() == null;
         return plain && (node instanceof End || node instanceof Split || node instanceof Join || node instanceof Repeat
-                || node instanceof Form || node instanceof Execute execute && !execute.runsCode());
+                || node instanceof Form form && !runsCode(form) || node instanceof Execute execute && !execute.runsCode());
+    }
+
+    /** A form whose due time, priority or overdue action is code of the application. */
+    private static boolean runsCode(Form form) {
+        return form.getDueInFunction() != null || form.getDueAtFunction() != null || form.getPriorityFunction() != null
+                || form.getOnOverdueMethod() != null;
     }
 
     /** A deep copy of the automation's data (the snapshot before a step; cheaper than its JSON). */
@@ -318,7 +328,7 @@ final class StepRun {
         }
         if (node instanceof Form form) {
             awaitPerson(form, task);
-            return null;
+            return overdue(form, task);
         }
         if (node instanceof SendMessage send) {
             List<Object> results = messages.send(send, task);
@@ -457,13 +467,59 @@ final class StepRun {
         return null;
     }
 
-    private void awaitPerson(Form form, AutomationTaskModel task) {
+    /** The first time: the task starts waiting for a person, with its due time and priority. */
+    private void awaitPerson(Form form, AutomationTaskModel task) throws Exception {
         if (!task.isRequiresInteraction()) {
             task.setRequiresInteraction(true);
             task.setInteractionUser(form.getUser());
             task.setInteractionGroup(form.getGroup());
             task.setInteractionPermissions(form.getPermissions());
+            task.setDeadline(deadline(form, task));
+            task.setPriority(form.getPriorityFunction() == null ? form.getPriority() : form.getPriorityFunction().of(task));
+            notifications.taskWaiting(task);
         }
+    }
+
+    /** Form.dueIn/dueAt, evaluated once, from now (when the task starts waiting for a person). */
+    private Instant deadline(Form form, AutomationTaskModel task) throws Exception {
+        if (form.getDueIn() != null) {
+            return now.plus(form.getDueIn());
+        }
+        if (form.getDueInFunction() != null) {
+            Duration duration = form.getDueInFunction().of(task);
+            if (duration == null) {
+                throw new IllegalStateException(where(form) + ": the .dueIn() function returned null");
+            }
+            return now.plus(duration);
+        }
+        if (form.getDueAtFunction() != null) {
+            Instant at = form.getDueAtFunction().at(task);
+            if (at == null) {
+                throw new IllegalStateException(where(form) + ": the .dueAt() function returned null");
+            }
+            return at;
+        }
+        return null;
+    }
+
+    /**
+     * The task's overdue moment, once: notifies, then either ends the task ("overdue") and continues at
+     * the {@code onOverdue} node, or runs the {@code onOverdue} method and keeps the task open.
+     */
+    private StepOutcome overdue(Form form, AutomationTaskModel task) throws Exception {
+        if (task.getDeadline() == null || task.isOverdueHandled() || now.isBefore(task.getDeadline())) {
+            return null;
+        }
+        task.setOverdueHandled(true);
+        notifications.taskOverdue(task);
+        if (form.getOnOverdueNode() != null) {
+            leave(task, "overdue", form.getOnOverdueNode());
+            return progressed();
+        }
+        if (form.getOnOverdueMethod() != null) {
+            form.getOnOverdueMethod().run(task);
+        }
+        return null; // still waiting for a person; settle stores what changed and the next wake time
     }
 
     // ---- bookkeeping ------------------------------------------------------------------------------

@@ -57,6 +57,9 @@ public final class WakeTime {
         if (node.getSkipAfter() != null) {
             wake = min(wake, task.getCreated().plus(node.getSkipAfter()));
         }
+        if (task.getDeadline() != null && !task.isOverdueHandled()) {
+            wake = min(wake, task.getDeadline()); // the overdue moment: notifications and .onOverdue
+        }
         return wake;
     }
 

@@ -64,6 +64,49 @@ public class ModelForm extends Form {
         super.context(context);
         return this;
     }
+
+    @Override
+    public ModelForm dueIn(Duration duration) {
+        super.dueIn(duration);
+        return this;
+    }
+
+    @Override
+    public ModelForm dueIn(DurationFunction duration) {
+        super.dueIn(duration);
+        return this;
+    }
+
+    @Override
+    public ModelForm dueAt(TimeFunction time) {
+        super.dueAt(time);
+        return this;
+    }
+
+    @Override
+    public ModelForm priority(int priority) {
+        super.priority(priority);
+        return this;
+    }
+
+    @Override
+    public ModelForm priority(PriorityFunction priority) {
+        super.priority(priority);
+        return this;
+    }
+
+    @Override
+    public ModelForm onOverdue(String node) {
+        super.onOverdue(node);
+        return this;
+    }
+
+    @Override
+    public ModelForm onOverdue(TaskProcedure method) {
+        super.onOverdue(method);
+        return this;
+    }
+
     @Override
     public ModelForm next(String node) {
         super.next(node);

@@ -17,15 +17,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.automations.flow.Automation;
 import org.automations.flow.Data;
 import org.automations.flow.Node;
 import org.automations.json.JsonValues;
+import org.hibernate.annotations.DynamicUpdate;
 
 /** One step of an automation: the node it is at ({@code status}), when it ran, its message and result. */
 @Entity
 @Table(name = "atm_task")
+// Only changed columns: a claim or reassignment (a conditional UPDATE of the row, TaskClaims) must not be
+// overwritten by the engine flushing another field of the same open task it read before.
+@DynamicUpdate
 public class AutomationTaskModel {
 
     @Id
@@ -84,6 +89,25 @@ public class AutomationTaskModel {
     /** When the message this task's node awaits ({@code .awaitMessage}) was delivered; null until then. */
     @Column(name = "message_received")
     private Instant messageReceived;
+
+    /** Who has claimed the open task (null: nobody); see {@code TaskClaims}. */
+    @Column(name = "claimed_by", length = 150)
+    private String claimedBy;
+
+    /** When a person should have processed it ({@code Form.dueIn/dueAt}); null: no due time. */
+    private Instant deadline;
+
+    /** True once the engine has handled the task's overdue moment (notification, {@code onOverdue}). */
+    @Column(name = "overdue_handled", nullable = false)
+    private boolean overdueHandled;
+
+    /** {@code Form.priority}: higher first. */
+    @Column(nullable = false)
+    private int priority;
+
+    /** Claims, releases and reassignments: a JSON list of {time, actor, action, user, group}. */
+    @Column(name = "assignments")
+    private String assignmentsJson;
 
     @Column(length = 255)
     private String message;
@@ -212,6 +236,57 @@ public class AutomationTaskModel {
 
     public void setMessageReceived(Instant messageReceived) {
         this.messageReceived = messageReceived;
+    }
+
+    public String getClaimedBy() {
+        return claimedBy;
+    }
+
+    public void setClaimedBy(String claimedBy) {
+        this.claimedBy = claimedBy;
+    }
+
+    public Instant getDeadline() {
+        return deadline;
+    }
+
+    public void setDeadline(Instant deadline) {
+        this.deadline = deadline;
+    }
+
+    /** True while the task waits for a person past its due time. */
+    public boolean isOverdue() {
+        return awaitsPerson && deadline != null && !Instant.now().isBefore(deadline);
+    }
+
+    public boolean isOverdueHandled() {
+        return overdueHandled;
+    }
+
+    public void setOverdueHandled(boolean overdueHandled) {
+        this.overdueHandled = overdueHandled;
+    }
+
+    public int getPriority() {
+        return priority;
+    }
+
+    public void setPriority(int priority) {
+        this.priority = priority;
+    }
+
+    /** Claims, releases and reassignments, oldest first: maps with time, actor, action, user, group. */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> getAssignments() {
+        Object parsed = JsonValues.parse(assignmentsJson);
+        return parsed == null ? List.of() : (List<Map<String, Object>>) parsed;
+    }
+
+    /** Appends one entry to {@link #getAssignments()}. */
+    public void recordAssignment(Map<String, Object> entry) {
+        List<Map<String, Object>> entries = new ArrayList<>(getAssignments());
+        entries.add(entry);
+        this.assignmentsJson = JsonValues.write(entries);
     }
 
     public String getMessage() {
