@@ -37,6 +37,7 @@ import org.automations.engine.StepOutcome;
 import org.automations.engine.StepScope;
 import org.automations.engine.StepTransactions;
 import org.automations.engine.JoinedWrites;
+import org.automations.engine.TaskClaims;
 import org.automations.engine.TaskForms;
 import org.automations.engine.UniqueKeys;
 import org.automations.flow.Automation;
@@ -110,6 +111,9 @@ public class Automations {
 
     @Inject
     StepTransactions stepTransactions;
+
+    @Inject
+    TaskClaims claims;
 
     @Resource
     TransactionSynchronizationRegistry transactions;
@@ -576,6 +580,9 @@ public class Automations {
         if (task.getFinished() != null) {
             return FormResult.ALREADY_DONE;
         }
+        if (task.getClaimedBy() != null && !task.getClaimedBy().equals(user.name())) {
+            return FormResult.CLAIMED;
+        }
         Set<ConstraintViolation<Object>> violations = formBean == null ? Set.of() : validator.validate(formBean);
         if (!violations.isEmpty()) {
             throw new IllegalArgumentException("Task " + taskId + ": the form is not valid: " + violations.stream()
@@ -587,6 +594,54 @@ public class Automations {
             engine.advance(automationId, EngineClock.now(), false);
         }
         return result;
+    }
+
+    // ---- claiming tasks -------------------------------------------------------------------------
+
+    /**
+     * Claims an open form task for the caller, who must be allowed to process it. Others still see the
+     * task but cannot submit it until it is released. Of two claims at once exactly one succeeds; the
+     * other gets {@link TaskClaimResult.Outcome#CLAIMED_BY_OTHER} with the name of the one who has it.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public TaskClaimResult claimTask(long taskId) {
+        return claims.claim(taskId, users.caller(), EngineClock.now());
+    }
+
+    /** {@link #claimTask(long)} for the user with that name (roles from the realm). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public TaskClaimResult claimTask(long taskId, String username) {
+        return claims.claim(taskId, users.byName(username), EngineClock.now());
+    }
+
+    /** Releases the caller's claim; an administrator (both change roles) may release anyone's. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public TaskClaimResult releaseTask(long taskId) {
+        return claims.release(taskId, users.caller(), EngineClock.now());
+    }
+
+    /** {@link #releaseTask(long)} as the user with that name. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public TaskClaimResult releaseTask(long taskId, String username) {
+        return claims.release(taskId, users.byName(username), EngineClock.now());
+    }
+
+    /**
+     * Gives an open form task to a user or to a group (exactly one of them) instead of whoever it was for,
+     * unclaimed, recorded in its history with who did it. The caller must be an administrator (both
+     * change roles); inside a step or receiver (an {@code onOverdue} method, say) the automation may do
+     * it itself, and it commits or rolls back with that step.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public TaskClaimResult reassignTask(long taskId, String toUser, String toGroup) {
+        TaskUser actor = StepScope.current(transactions) != null ? null : users.caller();
+        return claims.reassign(taskId, actor, toUser, toGroup, EngineClock.now());
+    }
+
+    /** {@link #reassignTask(long, String, String)} as the user with that name. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public TaskClaimResult reassignTask(long taskId, String toUser, String toGroup, String username) {
+        return claims.reassign(taskId, users.byName(username), toUser, toGroup, EngineClock.now());
     }
 
     private Optional<AutomationModel> runningWithKey(String uniqueKey) {

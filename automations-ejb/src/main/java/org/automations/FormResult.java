@@ -9,5 +9,7 @@ public enum FormResult {
     /** No such task, or it does not wait for a person (yet); nothing was written. */
     NOT_FOUND,
     /** The user may not process this task; nothing was written. */
-    FORBIDDEN
+    FORBIDDEN,
+    /** Another person has claimed the task ({@code Automations.claimTask}); nothing was written. */
+    CLAIMED
 }

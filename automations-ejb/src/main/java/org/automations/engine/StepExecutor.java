@@ -373,6 +373,11 @@ public class StepExecutor {
             return FormResult.NOT_FOUND;
         }
         AutomationModel model = claim(owner.get(0), now, ClaimMode.WAIT);
+        // Submitting claims the task (unless another person has): the row lock this takes makes a racing
+        // claim or reassignment wait for this transaction (TaskClaims).
+        int claimed = em.createQuery("update AutomationTaskModel t set t.claimedBy = :user where t.id = :id"
+                + " and t.awaitsPerson = true and (t.claimedBy is null or t.claimedBy = :user)")
+                .setParameter("user", username).setParameter("id", taskId).executeUpdate();
         // Read only now, under the lock: what another submission committed meanwhile is visible.
         AutomationTaskModel task = em.find(AutomationTaskModel.class, taskId);
         if (model == null || task == null) {
@@ -380,6 +385,9 @@ public class StepExecutor {
         }
         if (task.getFinished() != null || model.isFinished()) {
             return FormResult.ALREADY_DONE;
+        }
+        if (claimed == 0 && task.isAwaitingPerson()) {
+            return FormResult.CLAIMED; // by someone else, before or while this submission waited
         }
         Optional<AutomationDefinition> definition = registry.find(model.getAutomationClass());
         if (!task.isRequiresInteraction() || definition.isEmpty()) {

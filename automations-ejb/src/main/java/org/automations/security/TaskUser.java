@@ -12,6 +12,10 @@ public record TaskUser(String name, Set<String> roles) {
     /** The role that may see and process every task. */
     public static final String SUPERUSER = "superuser";
 
+    /** Both change roles make an administrator of automations and tasks (release or reassign any task). */
+    public static final String CHANGE_AUTOMATION = "automations.change_automationmodel";
+    public static final String CHANGE_TASK = "automations.change_automationtaskmodel";
+
     public static final TaskUser ANONYMOUS = new TaskUser(null, Set.of());
 
     public TaskUser {
@@ -20,6 +24,11 @@ public record TaskUser(String name, Set<String> roles) {
 
     public boolean isSuperuser() {
         return roles.contains(SUPERUSER);
+    }
+
+    /** May release or reassign any task (both change roles, as on the administration pages). */
+    public boolean isAdministrator() {
+        return roles.contains(CHANGE_AUTOMATION) && roles.contains(CHANGE_TASK);
     }
 
     public boolean isAnonymous() {

@@ -17,6 +17,11 @@ public final class Messages {
         return new MessageFormat(bundle.getString(key), faces.getViewRoot().getLocale()).format(arguments);
     }
 
+    public static void info(String key, Object... arguments) {
+        FacesContext.getCurrentInstance().addMessage(null,
+                new FacesMessage(FacesMessage.SEVERITY_INFO, text(key, arguments), null));
+    }
+
     public static void error(String key, Object... arguments) {
         FacesContext.getCurrentInstance().addMessage(null,
                 new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, arguments), null));

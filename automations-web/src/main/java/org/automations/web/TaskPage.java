@@ -8,12 +8,16 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.automations.Automations;
 import org.automations.FormResult;
+import org.automations.TaskClaimResult;
 import org.automations.TaskForm;
+import org.automations.flow.Meta;
 import org.automations.model.AutomationTaskModel;
+import org.automations.security.TaskUser;
 
 /**
  * The page of one form task ({@code /tasks/{id}}; {@link TaskPages} has found the task and checked
@@ -28,17 +32,180 @@ public class TaskPage {
     Automations automations;
 
     private TaskForm form;
+    private TaskUser user;
     private List<FormField> fields = List.of();
     private boolean done;
+    private String reassignUser;
+    private String reassignGroup;
 
     @PostConstruct
     void init() {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         form = (TaskForm) external.getRequestMap().get(TaskPages.TASK_FORM);
+        user = automations.getTaskUser();
         if (form != null) {
             fields = FormFields.of(form.form().getFormBean());
             done = form.isDone();
         }
+    }
+
+    // ---- claim, release, reassign ------------------------------------------------------------------
+
+    public String claim() {
+        TaskClaimResult result = automations.claimTask(form.task().getId());
+        if (result.isDone()) {
+            Messages.info("task.claim.done");
+        }
+        return afterClaimAction(result);
+    }
+
+    public String release() {
+        TaskClaimResult result = automations.releaseTask(form.task().getId());
+        if (result.isDone()) {
+            Messages.info("task.release.done");
+        }
+        return afterClaimAction(result);
+    }
+
+    public String reassign() {
+        TaskClaimResult result;
+        try {
+            result = automations.reassignTask(form.task().getId(), reassignUser, reassignGroup);
+        } catch (IllegalArgumentException neitherOrBoth) {
+            Messages.error("task.reassign.missing");
+            return null;
+        }
+        if (result.isDone()) {
+            Messages.info("task.reassign.done", reassignUser == null || reassignUser.isBlank() ? reassignGroup : reassignUser);
+        }
+        return afterClaimAction(result);
+    }
+
+    /** Says why an action was refused, then shows the task as it is now. */
+    private String afterClaimAction(TaskClaimResult result) {
+        switch (result.outcome()) {
+            case CLAIMED_BY_OTHER -> Messages.error("task.claimedByOther", result.claimedBy());
+            case NOT_CLAIMED -> Messages.error("task.release.notClaimed");
+            case ALREADY_DONE -> done = true;
+            case FORBIDDEN -> Messages.error("task.forbidden");
+            case NOT_FOUND -> Messages.error("task.gone");
+            case DONE -> { }
+        }
+        reload();
+        return null;
+    }
+
+    private void reload() {
+        automations.getTaskForm(form.task().getId()).ifPresent(fresh -> {
+            form = fresh;
+            done = fresh.isDone();
+        });
+    }
+
+    /** Who has claimed the task, or null. */
+    public String getClaimedBy() {
+        return form.task().getClaimedBy();
+    }
+
+    public boolean isClaimedByMe() {
+        return user.name() != null && user.name().equals(getClaimedBy());
+    }
+
+    /** Claimed by another person: this user cannot submit until it is released. */
+    public boolean isClaimedByOther() {
+        return getClaimedBy() != null && !isClaimedByMe();
+    }
+
+    public boolean isMayClaim() {
+        return !done && getClaimedBy() == null;
+    }
+
+    public boolean isMayRelease() {
+        return !done && getClaimedBy() != null && (isClaimedByMe() || user.isAdministrator());
+    }
+
+    public boolean isMayReassign() {
+        return !done && user.isAdministrator();
+    }
+
+    public String getReassignUser() {
+        return reassignUser;
+    }
+
+    public void setReassignUser(String reassignUser) {
+        this.reassignUser = reassignUser;
+    }
+
+    public String getReassignGroup() {
+        return reassignGroup;
+    }
+
+    public void setReassignGroup(String reassignGroup) {
+        this.reassignGroup = reassignGroup;
+    }
+
+    // ---- what the task is about ------------------------------------------------------------------
+
+    /** Who may process the task: "user jacob", "group Moderators", permissions, or superusers only. */
+    public String getAssignees() {
+        AutomationTaskModel task = form.task();
+        List<String> parts = new ArrayList<>();
+        if (task.getInteractionUser() != null) {
+            parts.add(Messages.text("task.for.user", task.getInteractionUser()));
+        }
+        if (task.getInteractionGroup() != null) {
+            parts.add(Messages.text("task.for.group", task.getInteractionGroup()));
+        }
+        if (!task.getInteractionPermissions().isEmpty()) {
+            parts.add(Messages.text("task.for.permissions", String.join(", ", task.getInteractionPermissions())));
+        }
+        return parts.isEmpty() ? Messages.text("task.for.superusers") : String.join("; ", parts);
+    }
+
+    /** The node's description (null when it has none). */
+    public String getDescription() {
+        return form.form().getDescription();
+    }
+
+    public String getVerboseName() {
+        return form.verboseName();
+    }
+
+    /** The due time in the user's language, or null without one. */
+    public String getDeadline() {
+        Instant deadline = form.task().getDeadline();
+        return deadline == null ? null : PageTimes.format(deadline);
+    }
+
+    /** "Overdue since ..." or the due time. */
+    public String getDeadlineText() {
+        String deadline = getDeadline();
+        return isOverdue() ? Messages.text("task.overdue", deadline) : deadline;
+    }
+
+    public String getClaimText() {
+        if (isClaimedByMe()) {
+            return Messages.text("task.claimedByMe");
+        }
+        return getClaimedBy() == null ? Messages.text("task.notClaimed") : Messages.text("task.claimedBy", getClaimedBy());
+    }
+
+    public String getClaimedByOtherText() {
+        return Messages.text("task.claimedByOther", getClaimedBy());
+    }
+
+    public boolean isOverdue() {
+        return form.task().isOverdue();
+    }
+
+    public int getPriority() {
+        return form.task().getPriority();
+    }
+
+    /** The key of the task's automation, for {@code <atm:status>} when its class declares a status template. */
+    public String getStatusKey() {
+        Meta meta = form.form().getAutomationClass().getAnnotation(Meta.class);
+        return meta == null || meta.statusTemplates().length == 0 ? null : form.task().getAutomation().getKey();
     }
 
     /** Valid input (Faces has run Bean Validation on every field): complete the task and move on. */
@@ -59,6 +226,10 @@ public class TaskPage {
             case ALREADY_DONE -> done = true;
             case FORBIDDEN -> Messages.error("task.forbidden");
             case NOT_FOUND -> Messages.error("task.gone");
+            case CLAIMED -> {
+                reload();
+                Messages.error("task.claimedByOther", getClaimedBy());
+            }
         }
         return null;
     }

@@ -21,6 +21,7 @@ import org.automations.admin.FlowLayout;
 import org.automations.admin.HistoryGrid;
 import org.automations.model.AutomationModel;
 import org.automations.model.AutomationTaskModel;
+import org.automations.web.Messages;
 
 /**
  * The history of one automation ({@code /dashboard/{id}}; {@link AdminPages} found it and checked the
@@ -207,6 +208,15 @@ public class HistoryPage {
             return null;
         }
         return task.getResultJson();
+    }
+
+    /** One claim, release or reassignment of a task: "2026-12-07 10:00:00 UTC: admin reassigned it to group Moderators". */
+    public String assignment(Map<String, Object> entry) {
+        Object user = entry.get("user");
+        Object group = entry.get("group");
+        String to = user != null ? Messages.text("task.for.user", user) : Messages.text("task.for.group", group);
+        String key = "history.assignment." + entry.get("action");
+        return Messages.text(key, time(Instant.parse(String.valueOf(entry.get("time")))), entry.get("actor"), user, to);
     }
 
     /** The node's description, if it has one. */

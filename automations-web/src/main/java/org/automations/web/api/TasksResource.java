@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import org.automations.Automations;
 import org.automations.FormResult;
+import org.automations.TaskClaimResult;
 import org.automations.TaskForm;
 import org.automations.admin.Definitions;
 import org.automations.model.AutomationTaskModel;
@@ -121,12 +122,76 @@ public class TasksResource {
             case ALREADY_DONE -> throw alreadyDone(id);
             case FORBIDDEN -> throw ApiException.forbidden("Task " + id + " is not yours to complete.");
             case NOT_FOUND -> throw ApiException.notFound("Task " + id + " is gone.");
+            case CLAIMED -> throw ApiException.conflict("Task " + id + " is claimed by "
+                    + automations.getTaskForm(id).map(f -> f.task().getClaimedBy()).orElse("someone else")
+                    + "; it can be submitted once it is released.");
             default -> {
                 long automationId = form.task().getAutomation().getId();
                 return new Completed(id, result.name(), automations.getModel(automationId)
                         .map(m -> InstanceView.of(automations, m)).orElse(null));
             }
         }
+    }
+
+    @Schema(name = "Claim")
+    public record ClaimView(long taskId, String claimedBy) {
+    }
+
+    @Schema(name = "Reassignment")
+    public record Reassignment(String user, String group) {
+    }
+
+    @POST
+    @Path("{id}/claim")
+    @Operation(summary = "Claim a task", description = "Others still see it but cannot submit it until it is released."
+            + " Of two claims at once exactly one succeeds.")
+    @APIResponse(responseCode = "200", description = "Claimed by the caller", content = @Content(schema = @Schema(implementation = ClaimView.class)))
+    @APIResponse(responseCode = "403", description = "The task is not the caller's", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    @APIResponse(responseCode = "404", description = "No such form task", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    @APIResponse(responseCode = "409", description = "Claimed by someone else (named), or completed", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    public ClaimView claim(@PathParam("id") long id) {
+        return claimView(id, automations.claimTask(id));
+    }
+
+    @POST
+    @Path("{id}/release")
+    @Operation(summary = "Release a claim", description = "The one who claimed the task may, and so may an administrator"
+            + " (both change roles).")
+    @APIResponse(responseCode = "200", description = "Released", content = @Content(schema = @Schema(implementation = ClaimView.class)))
+    @APIResponse(responseCode = "403", description = "Claimed by someone else and the caller is no administrator", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    @APIResponse(responseCode = "404", description = "No such form task", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    @APIResponse(responseCode = "409", description = "Not claimed, or completed", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    public ClaimView release(@PathParam("id") long id) {
+        return claimView(id, automations.releaseTask(id));
+    }
+
+    @POST
+    @Path("{id}/reassign")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Reassign a task to a user or a group", description = "Administrators (both change roles) only;"
+            + " the task loses its claim and its permissions and is recorded in the automation's history.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = Reassignment.class)))
+    @APIResponse(responseCode = "200", description = "Reassigned", content = @Content(schema = @Schema(implementation = ClaimView.class)))
+    @APIResponse(responseCode = "400", description = "Neither or both of user and group", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    @APIResponse(responseCode = "403", description = "The caller is no administrator", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    @APIResponse(responseCode = "404", description = "No such form task", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    @APIResponse(responseCode = "409", description = "Completed", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    public ClaimView reassign(@PathParam("id") long id, String body) {
+        var json = JsonBodies.object(body);
+        return claimView(id, automations.reassignTask(id, JsonBodies.stringMember(json, "user"),
+                JsonBodies.stringMember(json, "group")));
+    }
+
+    /** The claim as it is after the call, or the refusal as a problem. */
+    private static ClaimView claimView(long id, TaskClaimResult result) {
+        return switch (result.outcome()) {
+            case DONE -> new ClaimView(id, result.claimedBy());
+            case CLAIMED_BY_OTHER -> throw ApiException.conflict("Task " + id + " is claimed by " + result.claimedBy() + ".");
+            case NOT_CLAIMED -> throw ApiException.conflict("Nobody has claimed task " + id + ".");
+            case ALREADY_DONE -> throw alreadyDone(id);
+            case FORBIDDEN -> throw ApiException.forbidden("You may not do this to task " + id + ".");
+            case NOT_FOUND -> throw ApiException.notFound("There is no form task " + id + ".");
+        };
     }
 
     /** The form task if the caller may process it: 404 for no such form task, 403 for someone else's. */
