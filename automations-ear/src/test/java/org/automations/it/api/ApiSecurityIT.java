@@ -191,7 +191,7 @@ class ApiSecurityIT {
                 checked.add(verb + " " + path);
             }
         }
-        assertEquals(17, checked.size(), checked.toString());
+        assertEquals(20, checked.size(), checked.toString());
         JsonObject schemes = document.getJsonObject("components").getJsonObject("securitySchemes");
         assertEquals("basic", schemes.getJsonObject("basic").getString("scheme"));
         assertTrue(document.getJsonObject("components").getJsonObject("schemas").containsKey("Problem"));
