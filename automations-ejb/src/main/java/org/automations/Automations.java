@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,6 +46,7 @@ import org.automations.flow.AutomationBinding;
 import org.automations.flow.AutomationDefinitionException;
 import org.automations.flow.Data;
 import org.automations.flow.Node;
+import org.automations.i18n.Labels;
 import org.automations.model.AutomationModel;
 import org.automations.model.AutomationStatus;
 import org.automations.model.AutomationTaskModel;
@@ -523,6 +525,20 @@ public class Automations {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public String getNodeDescription(String className, String node) {
         return registry.find(className).map(d -> d.getPrototypeNodes().get(node)).map(Node::getDescription).orElse(null);
+    }
+
+    /** {@link #getVerboseName(String)} in that language, from the class's bundle (see {@link Labels}). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public String getVerboseName(String className, Locale locale) {
+        return registry.find(className).map(d -> Labels.of(d.getType(), "verboseName", locale,
+                Automation.verboseNameOf(d.getType()))).orElse(className);
+    }
+
+    /** {@link #getNodeDescription(String, String)} in that language, from the class's bundle (see {@link Labels}). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public String getNodeDescription(String className, String node, Locale locale) {
+        return registry.find(className).map(d -> Labels.of(d.getType(), node, locale,
+                Optional.ofNullable(d.getPrototypeNodes().get(node)).map(Node::getDescription).orElse(null))).orElse(null);
     }
 
     /** The caller as the task rules see them: realm name and roles. */

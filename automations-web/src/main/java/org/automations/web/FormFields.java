@@ -23,8 +23,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.automations.i18n.Labels;
 import org.automations.web.FormField.Kind;
 
 /**
@@ -42,6 +44,14 @@ public final class FormFields {
     }
 
     public static List<FormField> of(Class<?> bean) {
+        return of(bean, null);
+    }
+
+    /**
+     * The inputs with labels in that language: {@code <BeanSimpleName>.<property>} of the bundle
+     * {@code messages} in the bean's package (see {@link Labels}), else derived from the property's name.
+     */
+    public static List<FormField> of(Class<?> bean, Locale locale) {
         Map<String, PropertyDescriptor> properties = properties(bean);
         List<FormField> fields = new ArrayList<>();
         for (Field field : declaredFields(bean)) {
@@ -54,7 +64,8 @@ public final class FormFields {
             }
             Kind kind = kindOf(field, property);
             if (kind != null) {
-                fields.add(new FormField(field.getName(), label(field.getName()), kind, isRequired(field, property),
+                String label = Labels.of(bean, field.getName(), locale, label(field.getName()));
+                fields.add(new FormField(field.getName(), label, kind, isRequired(field, property),
                         maxLength(field, property), options(field.getType())));
             }
         }

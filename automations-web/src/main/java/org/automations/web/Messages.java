@@ -3,6 +3,7 @@ package org.automations.web;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import java.text.MessageFormat;
+import java.util.Locale;
 import java.util.ResourceBundle;
 
 /** Texts of the resource bundle {@code msg} (English, German) in the language of the current view. */
@@ -15,6 +16,11 @@ public final class Messages {
         FacesContext faces = FacesContext.getCurrentInstance();
         ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "msg");
         return new MessageFormat(bundle.getString(key), faces.getViewRoot().getLocale()).format(arguments);
+    }
+
+    /** The language of the current view. */
+    public static Locale locale() {
+        return FacesContext.getCurrentInstance().getViewRoot().getLocale();
     }
 
     public static void info(String key, Object... arguments) {

@@ -1,7 +1,6 @@
 package org.automations.web;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -16,6 +15,7 @@ import org.automations.demo.NewsletterSignup;
 import org.automations.demo.PartnerSync;
 import org.automations.demo.WebinarWorkflow;
 import org.automations.flow.Automation;
+import org.automations.json.JsonValues;
 import org.automations.model.AutomationModel;
 import org.automations.model.AutomationStatus;
 
@@ -71,6 +71,11 @@ public class StartPage {
         return newSubscriptionKey;
     }
 
+    /** The class's verbose name in the user's language. */
+    public String verboseName(String className) {
+        return automations.getVerboseName(className, Messages.locale());
+    }
+
     public String simpleName(String className) {
         return className.substring(className.lastIndexOf('.') + 1);
     }
@@ -100,8 +105,27 @@ public class StartPage {
         started(automations.create(PartnerSync.class, Map.of("partner", "ACME")));
     }
 
+    /** Says so, and makes the tables read again: they were read before the action ran. */
     private void started(Automation automation) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
-                automation.getVerboseName() + " #" + automation.getId() + " started", null));
+        Messages.info("start.started", verboseName(automation.getAutomationClassName()), String.valueOf(automation.getId()));
+        latest = null;
+        counts = null;
+    }
+
+    /** An automation's data as key/value pairs, each value as compact JSON (strings without quotes). */
+    public List<Map.Entry<String, String>> dataEntries(AutomationModel model) {
+        return model.getData().entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() instanceof String text ? text : JsonValues.write(e.getValue())))
+                .toList();
+    }
+
+    /** "5 values": the summary of folded data. */
+    public String valuesLabel(int count) {
+        return Messages.text("start.data.values", count);
+    }
+
+    /** The next look in the user's language, or empty. */
+    public String nextLook(AutomationModel model) {
+        return model.getNextRun() == null ? "" : PageTimes.format(model.getNextRun());
     }
 }

@@ -16,6 +16,7 @@ import org.automations.FormResult;
 import org.automations.TaskClaimResult;
 import org.automations.TaskForm;
 import org.automations.flow.Meta;
+import org.automations.i18n.Labels;
 import org.automations.model.AutomationTaskModel;
 import org.automations.security.TaskUser;
 
@@ -27,6 +28,9 @@ import org.automations.security.TaskUser;
 @Named
 @RequestScoped
 public class TaskPage {
+
+    /** The flash attribute the page frame shows once after a redirect (see page.xhtml). */
+    public static final String NOTICE = "notice";
 
     @Inject
     Automations automations;
@@ -44,7 +48,7 @@ public class TaskPage {
         form = (TaskForm) external.getRequestMap().get(TaskPages.TASK_FORM);
         user = automations.getTaskUser();
         if (form != null) {
-            fields = FormFields.of(form.form().getFormBean());
+            fields = FormFields.of(form.form().getFormBean(), Messages.locale());
             done = form.isDone();
         }
     }
@@ -162,13 +166,15 @@ public class TaskPage {
         return parts.isEmpty() ? Messages.text("task.for.superusers") : String.join("; ", parts);
     }
 
-    /** The node's description (null when it has none). */
+    /** The node's description in the user's language (null when it has none). */
     public String getDescription() {
-        return form.form().getDescription();
+        return Labels.of(form.form().getAutomationClass(), form.form().getName(), Messages.locale(),
+                form.form().getDescription());
     }
 
+    /** The automation's verbose name in the user's language. */
     public String getVerboseName() {
-        return form.verboseName();
+        return Labels.of(form.form().getAutomationClass(), "verboseName", Messages.locale(), form.verboseName());
     }
 
     /** The due time in the user's language, or null without one. */
@@ -220,6 +226,7 @@ public class TaskPage {
         switch (result) {
             case COMPLETED -> {
                 ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+                external.getFlash().put(NOTICE, completedNotice());
                 String back = external.getRequestParameterMap().get("back");
                 external.redirect(SafeRedirect.target(form.form().getSuccessUrl(), back, external.getRequestContextPath()));
             }
@@ -234,15 +241,23 @@ public class TaskPage {
         return null;
     }
 
+    /** "Task completed. Issue discussion #12 now waits at repeat." for the page the browser goes to next. */
+    private String completedNotice() {
+        long automationId = form.task().getAutomation().getId();
+        List<String> waitingAt = automations.getWaitingAt(automationId);
+        return waitingAt.isEmpty() ? Messages.text("task.completed.finished", getAutomationLabel())
+                : Messages.text("task.completed.waiting", getAutomationLabel(), String.join(", ", waitingAt));
+    }
+
     /** The heading: the node's description, else the automation's verbose name. */
     public String getTitle() {
-        String description = form.form().getDescription();
-        return description == null || description.isBlank() ? form.verboseName() : description;
+        String description = getDescription();
+        return description == null || description.isBlank() ? getVerboseName() : description;
     }
 
     /** "Issue discussion #12": which automation the task belongs to. */
     public String getAutomationLabel() {
-        return form.verboseName() + " #" + form.task().getAutomation().getId();
+        return getVerboseName() + " #" + form.task().getAutomation().getId();
     }
 
     public AutomationTaskModel getTask() {

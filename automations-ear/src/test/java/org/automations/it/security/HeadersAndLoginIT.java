@@ -150,7 +150,7 @@ class HeadersAndLoginIT {
         try (var files = Files.walk(realm)) {
             identities = files.filter(f -> f.toString().endsWith(".xml")).toList();
         }
-        assertEquals(4, identities.size(), identities.toString());
+        assertEquals(5, identities.size(), identities.toString());
         for (Path identity : identities) {
             String xml = Files.readString(identity);
             assertTrue(xml.contains("<password algorithm=\"bcrypt\""), identity + ": " + xml);

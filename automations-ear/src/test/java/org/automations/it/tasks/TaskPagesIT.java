@@ -197,7 +197,7 @@ class TaskPagesIT {
                 List<String> waitingAt = Arrays.asList(row.get(3).split(",\\s*"));
                 assertEquals(1, waitingAt.stream().filter("repeat"::equals).count(), "moved on once: " + row);
                 assertFalse(waitingAt.contains("moderate"), row.toString());
-                assertTrue(row.get(5).contains("\"_moderate_validated\":{\"user\":\"jacob\""), row.get(5));
+                assertTrue(row.get(5).contains("_moderate_validated{\"user\":\"jacob\""), row.get(5));
             }
             assertTrue(firstRow.get(5).contains("\"publish\":true,\"summary\":\"Two mails approved\""), firstRow.get(5));
             assertTrue(secondRow.get(5).contains("\"summary\":\"Approved in the second tab\""), secondRow.get(5));
@@ -218,13 +218,19 @@ class TaskPagesIT {
         return Long.parseLong(started.group(1));
     }
 
+    /** A cell's text; for the data column its key/value list, folded or not (getText skips what is folded). */
+    private static String cellText(WebElement cell) {
+        List<WebElement> data = cell.findElements(By.cssSelector("dl.data-list"));
+        return data.isEmpty() ? cell.getText() : data.get(0).getAttribute("textContent");
+    }
+
     private static String messages(WebDriver browser) {
         return browser.findElement(By.id("demo:messages")).getText();
     }
 
     private static List<String> latestRow(WebDriver browser, long automationId) {
         for (WebElement row : browser.findElements(By.cssSelector("#demo\\:latest_data tr"))) {
-            List<String> cells = row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+            List<String> cells = row.findElements(By.tagName("td")).stream().map(TaskPagesIT::cellText).toList();
             if (!cells.isEmpty() && cells.get(0).equals(String.valueOf(automationId))) {
                 return cells;
             }

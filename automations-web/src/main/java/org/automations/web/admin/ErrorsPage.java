@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Duration;
 import java.time.Instant;
+import org.automations.web.PageTimes;
 import org.automations.engine.RunningSteps;
 import java.util.HashMap;
 import java.util.List;
@@ -79,7 +80,7 @@ public class ErrorsPage {
     }
 
     public String format(Instant time) {
-        return time == null ? "" : HistoryPage.TIME.format(time); // as on the history page
+        return PageTimes.format(time);
     }
 
     public void retry(long automationId) {

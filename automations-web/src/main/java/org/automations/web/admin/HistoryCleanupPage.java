@@ -10,11 +10,9 @@ import java.io.Serializable;
 import java.text.MessageFormat;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.ResourceBundle;
+import org.automations.web.PageTimes;
 import org.automations.batch.CleanupExecution;
 import org.automations.batch.CleanupPreview;
 import org.automations.batch.HistoryCleanup;
@@ -126,12 +124,7 @@ public class HistoryCleanupPage implements Serializable {
     }
 
     public String time(Instant time) {
-        if (time == null) {
-            return "";
-        }
-        FacesContext faces = FacesContext.getCurrentInstance();
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(faces.getViewRoot().getLocale())
-                .withZone(ZoneId.systemDefault()).format(time);
+        return PageTimes.format(time);
     }
 
     /** The status in the page's language. */

@@ -5,14 +5,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.automations.web.PageTimes;
 import org.automations.Automations;
 import org.automations.admin.AutomationHistory;
 import org.automations.admin.FlowGraph;
@@ -37,7 +36,6 @@ public class HistoryPage {
     static final int WINDOW = 500;
     private static final Pattern TASK_ID = Pattern.compile("[0-9]{1,18}");
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     @Inject
     HttpServletRequest request;
@@ -228,6 +226,6 @@ public class HistoryPage {
     }
 
     public String time(Instant instant) {
-        return instant == null ? "" : TIME.format(instant);
+        return PageTimes.format(instant);
     }
 }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
+import org.automations.web.PageTimes;
 import org.automations.model.AutomationModel;
 import org.automations.model.AutomationTaskModel;
 
@@ -37,6 +38,6 @@ public class TracebackPage {
     }
 
     public String time(java.time.Instant instant) {
-        return instant == null ? "" : HistoryPage.TIME.format(instant);
+        return PageTimes.format(instant);
     }
 }
