@@ -31,12 +31,13 @@ public class TaskList implements Serializable {
     }
 
     public String verboseName(AutomationTaskModel task) {
-        return automations.getVerboseName(task.getAutomation().getAutomationClass());
+        return automations.getVerboseName(task.getAutomation().getAutomationClass(), Messages.locale());
     }
 
     /** The node's description, else its name. */
     public String description(AutomationTaskModel task) {
-        String description = automations.getNodeDescription(task.getAutomation().getAutomationClass(), task.getStatus());
+        String description = automations.getNodeDescription(task.getAutomation().getAutomationClass(), task.getStatus(),
+                Messages.locale());
         return description == null || description.isBlank() ? task.getStatus() : description;
     }
 

@@ -85,7 +85,7 @@ class ComponentsIT {
         String page = posted.body();
 
         assertTrue(page.contains("<dd id=\"subscriptionEmail\">ada@example.org</dd>"), page);
-        assertTrue(page.contains("<dd id=\"subscriptionState\">FINISHED</dd>"), page);
+        assertTrue(page.contains("<dd id=\"subscriptionState\">finished</dd>"), page);
         assertFalse(page.contains("not yet"), page);
         Automation after = automations.find(signup.getId()).orElseThrow();
         assertTrue(after.isFinished());

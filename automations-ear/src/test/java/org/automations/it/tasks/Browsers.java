@@ -21,6 +21,11 @@ public final class Browsers {
 
     /** A fresh browser (own profile, no cookies) asking for pages in the given language. */
     public static WebDriver chromium(String language) throws IOException {
+        return chromium(language, 1400);
+    }
+
+    /** A fresh browser whose window is the given number of CSS pixels wide (400: a phone). */
+    public static WebDriver chromium(String language, int width) throws IOException {
         // Without it Selenium Manager would look for a driver on the network first.
         System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
         ChromeOptions options = new ChromeOptions();
@@ -28,8 +33,14 @@ public final class Browsers {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--lang=" + language,
+                "--window-size=" + width + ",1000",
                 "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        if (width < 500) {
+            // Chromium's windows are at least 500 pixels wide: narrower screens are emulated.
+            options.setExperimentalOption("mobileEmulation",
+                    Map.of("deviceMetrics", Map.of("width", width, "height", 900, "pixelRatio", 1.0)));
+        }
         WebDriver driver = new ChromeDriver(options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return driver;

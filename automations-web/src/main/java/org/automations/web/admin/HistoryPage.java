@@ -192,7 +192,7 @@ public class HistoryPage {
     }
 
     public String getVerboseName() {
-        return getGraph() == null ? getAutomation().getAutomationClass() : automations.getVerboseName(getAutomation().getAutomationClass());
+        return getGraph() == null ? getAutomation().getAutomationClass() : automations.getVerboseName(getAutomation().getAutomationClass(), Messages.locale());
     }
 
     /** A failed step's result is {"error": "<stack trace>"}. */
