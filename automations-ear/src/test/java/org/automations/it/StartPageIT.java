@@ -8,6 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -45,6 +49,12 @@ class StartPageIT {
 
         assertEquals(200, response.statusCode());
         assertTrue(response.body().contains("Automations for Jakarta EE is running"), response.body());
+        // Every id once: the header's task list link and the page's own are two elements.
+        Matcher ids = Pattern.compile(" id=\"([^\"]+)\"").matcher(response.body());
+        Set<String> seen = new HashSet<>();
+        while (ids.find()) {
+            assertTrue(seen.add(ids.group(1)), "id \"" + ids.group(1) + "\" twice");
+        }
     }
 
     @Test

@@ -40,6 +40,10 @@ class AdminAccessIT {
         for (String page : PAGES) {
             HttpResponse<String> response = get(HttpSessions.anonymous(), page);
             assertTrue(response.body().contains("j_security_check"), page + ": login form expected");
+            // The login page is one of the site's: its header with the product's name, no link to itself.
+            assertTrue(response.body().contains("<header class=\"site-header\">"), response.body());
+            assertTrue(response.body().contains(">Automations</a>"), response.body());
+            assertFalse(response.body().contains("id=\"loginLink\""), response.body());
         }
     }
 
@@ -48,7 +52,11 @@ class AdminAccessIT {
         for (String user : List.of("mary", "jacob")) { // no administration role at all
             HttpClient client = loggedIn(user);
             for (String page : PAGES) {
-                assertEquals(403, get(client, page).statusCode(), user + " on " + page);
+                HttpResponse<String> response = get(client, page);
+                assertEquals(403, response.statusCode(), user + " on " + page);
+                // The page says why in this case's words, not the task pages' "assigned to someone else".
+                assertTrue(response.body().contains("This page is for administrators of automations"), response.body());
+                assertFalse(response.body().contains("assigned to someone else"), response.body());
             }
         }
     }
