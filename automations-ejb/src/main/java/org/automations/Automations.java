@@ -50,6 +50,8 @@ import org.automations.i18n.Labels;
 import org.automations.model.AutomationModel;
 import org.automations.model.AutomationStatus;
 import org.automations.model.AutomationTaskModel;
+import org.automations.versions.DeclarationChanges;
+import org.automations.versions.DefinitionVersions;
 import org.automations.security.RealmUsers;
 import org.automations.security.TaskAccess;
 import org.automations.security.TaskUser;
@@ -71,6 +73,9 @@ public class Automations {
 
     @Inject
     AutomationRegistry registry;
+
+    @Inject
+    DefinitionVersions versions;
 
     @Inject
     AutomationFactory factory;
@@ -462,6 +467,28 @@ public class Automations {
         return em.createQuery("select t.status from AutomationTaskModel t where t.automation.id = :id"
                 + " and t.finished is null order by t.id", String.class)
                 .setParameter("id", automationId).getResultList();
+    }
+
+    // ---- definition versions --------------------------------------------------------------------------
+
+    /** The version of the deployed declaration of the class (12 hex digits), empty if it is not deployed. */
+    public Optional<String> getDefinitionVersion(String className) {
+        return registry.find(className).map(AutomationDefinition::getVersion);
+    }
+
+    /**
+     * What changed in the class's declaration since the version the automation last ran with (or,
+     * before its first step, started with): nodes added, removed and changed. Empty when the automation
+     * does not exist, its class is no longer deployed, or it started before versions were recorded.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<DeclarationChanges> getDeclarationChanges(long automationId) {
+        AutomationModel model = em.find(AutomationModel.class, automationId);
+        if (model == null) {
+            return Optional.empty();
+        }
+        String version = model.getRunVersion() != null ? model.getRunVersion() : model.getStartedVersion();
+        return versions.changesSince(model.getAutomationClass(), version);
     }
 
     // ---- human tasks (forms) -----------------------------------------------------------------------------

@@ -26,6 +26,7 @@ import org.automations.flow.Node;
 import org.automations.flow.Repeat;
 import org.automations.flow.Split;
 import org.automations.flow.Unique;
+import org.automations.versions.Declaration;
 
 /**
  * The checked structure of one automation class: its nodes in declaration order, where each node
@@ -42,6 +43,7 @@ public final class AutomationDefinition {
     private final String[] uniqueFields;
     private final Receivers receivers;
     private final boolean stepSavepoints;
+    private volatile String version;
 
     private AutomationDefinition(Class<? extends Automation> type, List<Node> nodes, Map<String, String> splitOfJoin) {
         this.type = type;
@@ -189,6 +191,16 @@ public final class AutomationDefinition {
 
     public String getClassName() {
         return type.getName();
+    }
+
+    /** The version of this declaration (see {@link Declaration}), computed once. */
+    public String getVersion() {
+        String known = version;
+        if (known == null) {
+            known = Declaration.of(this).version();
+            version = known;
+        }
+        return known;
     }
 
     public List<String> getNodeNames() {

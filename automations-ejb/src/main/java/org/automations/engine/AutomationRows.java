@@ -60,6 +60,8 @@ final class AutomationRows {
         model.setData(data);
         model.setUniqueKey(uniqueKey);
         model.setStartNode(startNode);
+        model.setStartedVersion(definition.getVersion());
+        model.setRunVersion(definition.getVersion());
         model.setCreated(now);
         model.setUpdated(now);
         model.setNextRun(nextRun);

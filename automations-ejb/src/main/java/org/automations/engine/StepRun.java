@@ -276,6 +276,7 @@ final class StepRun {
         pending.clear();
         model.storeData();
         model.setUpdated(EngineClock.now());
+        model.setRunVersion(definition.getVersion());
         if (model.getStatus() == AutomationStatus.RUNNING) {
             model.setNextRun(WakeTime.nextRun(automation, open, created, now, settings.pollInterval()));
             model.setPausedUntil(WakeTime.pausedUntil(open, now));

@@ -62,6 +62,14 @@ public class AutomationModel {
     @Version
     private long version;
 
+    /** The definition version (see org.automations.versions) the instance started with; null if unknown. */
+    @Column(name = "started_version", length = 12)
+    private String startedVersion;
+
+    /** The definition version its last step ran with. */
+    @Column(name = "run_version", length = 12)
+    private String runVersion;
+
     @Transient
     private Data data;
 
@@ -155,6 +163,22 @@ public class AutomationModel {
 
     public void setNextRun(Instant nextRun) {
         this.nextRun = nextRun;
+    }
+
+    public String getStartedVersion() {
+        return startedVersion;
+    }
+
+    public void setStartedVersion(String startedVersion) {
+        this.startedVersion = startedVersion;
+    }
+
+    public String getRunVersion() {
+        return runVersion;
+    }
+
+    public void setRunVersion(String runVersion) {
+        this.runVersion = runVersion;
     }
 
     public String getStartNode() {
