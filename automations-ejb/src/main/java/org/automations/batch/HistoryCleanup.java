@@ -1,5 +1,6 @@
 package org.automations.batch;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobExecutionException;
@@ -8,6 +9,7 @@ import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.JobInstance;
 import jakarta.batch.runtime.StepExecution;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -35,6 +37,9 @@ public class HistoryCleanup {
     @Inject
     HistoryStore store;
 
+    @Resource
+    SessionContext context;
+
     /**
      * Starts a cleanup of automations finished more than {@code days} days ago, failed ones excepted;
      * returns the execution id.
@@ -53,6 +58,7 @@ public class HistoryCleanup {
         Properties parameters = new Properties();
         parameters.setProperty("days", Integer.toString(CleanupParameters.days(Integer.toString(days))));
         parameters.setProperty("includeFailed", Boolean.toString(includeFailed));
+        parameters.setProperty("startedBy", context.getCallerPrincipal().getName()); // for the audit log
         if (chunkSize != null) {
             parameters.setProperty("chunkSize", Integer.toString(CleanupParameters.chunkSize(chunkSize.toString())));
         }

@@ -114,7 +114,7 @@ public class EngineRuntime implements AutomationRuntime {
             throw new IllegalStateException(automation + " cannot kill itself during a step; route it to an End node");
         }
         if (scope != null) {
-            joined.kill(id);
+            joined.kill(id, TaskClaims.ENGINE_ACTOR);
         } else {
             StepScope.refuseOwnLock(id, "kill");
             executor.kill(id);

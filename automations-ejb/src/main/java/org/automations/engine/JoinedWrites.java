@@ -10,6 +10,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
+import java.util.List;
+import org.automations.audit.AuditAction;
+import org.automations.audit.AuditLog;
 import org.automations.flow.Data;
 import org.automations.metrics.EngineMetrics;
 import org.automations.model.AutomationModel;
@@ -33,6 +36,9 @@ public class JoinedWrites {
     @Inject
     EngineMetrics metrics;
 
+    @Inject
+    AuditLog audit;
+
     /** Writes an automation's data under its row lock. */
     public AutomationModel saveData(long automationId, Data data) {
         AutomationModel model = AutomationRows.claimFresh(em, automationId);
@@ -45,7 +51,7 @@ public class JoinedWrites {
     }
 
     /** Deletes the automation and its tasks, under its row lock. */
-    public void kill(long automationId) {
+    public void kill(long automationId, String actor) {
         StepScope scope = StepScope.current(transactions);
         if (scope != null) {
             scope.forget(automationId);
@@ -54,6 +60,7 @@ public class JoinedWrites {
         if (model == null) {
             return;
         }
+        audit.record(AuditAction.KILL, actor, model, lastNodes(automationId), model.getStatus().name());
         // Its row goes: a managed copy that someone changes later must not be written at the commit.
         em.detach(model);
         em.createNativeQuery("delete from atm_task_permission where task_id in"
@@ -61,6 +68,17 @@ public class JoinedWrites {
         em.createQuery("delete from AutomationTaskModel t where t.automation.id = :id")
                 .setParameter("id", automationId).executeUpdate();
         em.createQuery("delete from AutomationModel a where a.id = :id").setParameter("id", automationId).executeUpdate();
+    }
+
+    /** Where the automation waits (its open tasks' nodes), else the node of its last step: kept by the audit log. */
+    private String lastNodes(long automationId) {
+        List<String> open = em.createQuery("select t.status from AutomationTaskModel t where t.automation.id = :id"
+                + " and t.finished is null order by t.id", String.class).setParameter("id", automationId).getResultList();
+        if (!open.isEmpty()) {
+            return String.join(", ", open);
+        }
+        return em.createQuery("select t.status from AutomationTaskModel t where t.automation.id = :id order by t.id desc",
+                String.class).setParameter("id", automationId).setMaxResults(1).getResultStream().findFirst().orElse(null);
     }
 
     /**

@@ -27,6 +27,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.automations.audit.AuditAction;
+import org.automations.audit.AuditLog;
 import org.automations.FormResult;
 import org.automations.flow.Automation;
 import org.automations.flow.Data;
@@ -60,6 +62,9 @@ public class StepExecutor {
 
     @Inject
     AutomationRegistry registry;
+
+    @Inject
+    AuditLog audit;
 
     @Inject
     AutomationFactory factory;
@@ -410,6 +415,7 @@ public class StepExecutor {
         validated.put("time", now.toString());
         data.put("_" + form.getName() + "_validated", validated);
         run.formSubmitted(task);
+        audit.record(AuditAction.FORM_SUBMITTED, username, task, null); // who, which task, when: not the data
         return FormResult.COMPLETED;
     }
 
@@ -420,7 +426,7 @@ public class StepExecutor {
 
     /** Deletes the automation and its tasks. */
     public void kill(long automationId) {
-        joined.kill(automationId);
+        joined.kill(automationId, context.getCallerPrincipal().getName());
     }
 
     /**
@@ -517,6 +523,7 @@ public class StepExecutor {
         AutomationTaskModel record = new AutomationTaskModel(model, failedTask, failedTask.getStatus(), now);
         record.setFinished(now);
         record.setMessage(("retry".equals(action) ? "Retried by " : "Skipped by ") + by);
+        audit.record("retry".equals(action) ? AuditAction.RETRY : AuditAction.SKIP, by, model, failedTask.getStatus(), null);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("action", action);
         result.put("by", by);

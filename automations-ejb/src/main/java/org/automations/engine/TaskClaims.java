@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.automations.audit.AuditAction;
+import org.automations.audit.AuditLog;
 import org.automations.TaskClaimResult;
 import org.automations.TaskClaimResult.Outcome;
 import org.automations.model.AutomationTaskModel;
@@ -38,6 +40,9 @@ public class TaskClaims {
     @Inject
     TaskAccess access;
 
+    @Inject
+    AuditLog audit;
+
     /** Claims the task for the user, who must be allowed to process it. */
     public TaskClaimResult claim(long taskId, TaskUser user, Instant now) {
         AutomationTaskModel task = em.find(AutomationTaskModel.class, taskId);
@@ -54,6 +59,7 @@ public class TaskClaims {
         em.refresh(task); // as committed now (and locked by the update when it changed the row)
         if (claimed == 1) {
             task.recordAssignment(entry(now, user.name(), "claim", user.name(), null));
+            audit.record(AuditAction.CLAIM, user.name(), task, null);
             return new TaskClaimResult(Outcome.DONE, user.name());
         }
         if (!task.isAwaitingPerson()) {
@@ -87,6 +93,7 @@ public class TaskClaims {
                     : TaskClaimResult.of(Outcome.ALREADY_DONE);
         }
         task.recordAssignment(entry(now, user.name(), "release", holder, null));
+        audit.record(AuditAction.RELEASE, user.name(), task, "claimed by " + holder);
         return TaskClaimResult.of(Outcome.DONE);
     }
 
@@ -123,6 +130,8 @@ public class TaskClaims {
         task.setInteractionGroup(group);
         task.setInteractionPermissions(List.of());
         task.recordAssignment(entry);
+        audit.record(AuditAction.REASSIGN, (String) entry.get("actor"), task,
+                "to " + (assignee != null ? "user " + assignee : "group " + group));
         return TaskClaimResult.of(Outcome.DONE);
     }
 
