@@ -145,7 +145,7 @@ public class FailedAutomations {
         return automations.getModel(automationId);
     }
 
-    /** Deletes the automation and its history; the server log keeps who did it. */
+    /** Deletes the automation and its history; the audit log (and the server log) keep who did it. */
     public void kill(long automationId) {
         Optional<AutomationModel> model = automations.getModel(automationId);
         executor.kill(automationId);

@@ -28,7 +28,7 @@ class AdminAccessIT {
 
     private static final URI BASE = Deployments.BASE_URI;
     private static final List<String> PAGES = List.of("dashboard", "dashboard/1", "dashboard/1/traceback/1",
-            "errors", "history-cleanup");
+            "errors", "history-cleanup", "audit");
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -66,6 +66,7 @@ class AdminAccessIT {
         // viewer: both view roles, but only automations.change_automationmodel of the change pair.
         HttpClient viewer = loggedIn("viewer");
         assertEquals(200, get(viewer, "dashboard").statusCode());
+        assertEquals(200, get(viewer, "audit").statusCode(), "the audit log needs the view roles only");
         for (String page : List.of("dashboard/1", "dashboard/1/traceback/1", "errors", "history-cleanup")) {
             assertEquals(403, get(viewer, page).statusCode(), "viewer on " + page);
         }

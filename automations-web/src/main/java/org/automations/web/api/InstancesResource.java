@@ -182,13 +182,13 @@ public class InstancesResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Kill an automation", description = "Deletes it and its history; the server log records who did it.")
+    @Operation(summary = "Kill an automation", description = "Deletes it and its history; the audit log keeps who did it, with the class, key and last node.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such automation", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public Response kill(@PathParam("id") long id) {
         roles.requireChanger();
         model(id);
-        failed.kill(id); // logs who killed it, as from the errors page
+        failed.kill(id); // recorded in the audit log, as from the errors page
         return Response.noContent().build();
     }
 
