@@ -1,6 +1,7 @@
 package org.automations.it.versions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +22,7 @@ import org.automations.flow.Automation;
 import org.automations.flow.End;
 import org.automations.flow.Execute;
 import org.automations.it.Deployments;
+import org.automations.it.HttpSessions;
 import org.automations.model.AutomationModel;
 import org.automations.model.AutomationTaskModel;
 import org.automations.versions.Declaration;
@@ -69,7 +71,7 @@ class DefinitionVersionsIT {
     }
 
     @Test
-    void anInstanceKeepsItsStartVersionAndRecordsTheOneItRanWith() throws SQLException {
+    void anInstanceKeepsItsStartVersionAndRecordsTheOneItRanWith() throws Exception {
         String current = automations.getDefinitionVersion(Reminder.class.getName()).orElseThrow();
         long id = automations.create(Reminder.class, Map.of()).getId();
         AutomationModel created = automations.getModel(id).orElseThrow();
@@ -86,6 +88,14 @@ class DefinitionVersionsIT {
         String older = Declaration.fromJson(declaration).version();
         store(Reminder.class.getName(), older, declaration);
         execute("update atm_automation set started_version = ?, run_version = ? where id = ?", older, older, id);
+
+        // The history page says which version it runs on and what changed since.
+        String page = HttpSessions.get(HttpSessions.loggedIn("admin", "admin", Deployments.BASE_URI.resolve("dashboard")),
+                Deployments.BASE_URI.resolve("dashboard/" + id)).body();
+        assertTrue(page.contains(older + "; the deployed declaration is " + current), page);
+        assertTrue(page.contains("<li id=\"nodesAdded\">Nodes added since: <code>[end]</code></li>"), page);
+        assertTrue(page.contains("<li id=\"nodesChanged\">Nodes changed since: <code>[remind]</code></li>"), page);
+        assertFalse(page.contains("nodesRemoved"), page);
 
         DeclarationChanges changes = automations.getDeclarationChanges(id).orElseThrow();
         assertEquals(older, changes.fromVersion());

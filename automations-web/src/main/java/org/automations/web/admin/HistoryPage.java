@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.automations.versions.DeclarationChanges;
 import org.automations.web.PageTimes;
 import org.automations.Automations;
 import org.automations.admin.AutomationHistory;
@@ -31,6 +32,9 @@ import org.automations.web.Messages;
 @Named
 @RequestScoped
 public class HistoryPage {
+
+    private static final DeclarationChanges NO_CHANGES = new DeclarationChanges("", "", List.of(), List.of(), List.of());
+    private DeclarationChanges declarationChanges;
 
     /** Steps per page: enough for any automation that does not loop for long, bounded for those that do. */
     static final int WINDOW = 500;
@@ -189,6 +193,31 @@ public class HistoryPage {
 
     public boolean isWaitingAt(String node) {
         return getWaitingAt().contains(node);
+    }
+
+    /** "1a2b3c4d5e6f (deployed)", "started with …, runs on …", or that it started before versions were kept. */
+    public String getVersionText() {
+        AutomationModel model = getAutomation();
+        String run = model.getRunVersion() != null ? model.getRunVersion() : model.getStartedVersion();
+        if (run == null) {
+            return Messages.text("history.version.unknown");
+        }
+        String deployed = automations.getDefinitionVersion(model.getAutomationClass()).orElse(null);
+        String text = run.equals(deployed) ? Messages.text("history.version.deployed", run)
+                : deployed == null ? run : Messages.text("history.version.older", run, deployed);
+        if (model.getStartedVersion() != null && !model.getStartedVersion().equals(run)) {
+            text = Messages.text("history.version.startedWith", model.getStartedVersion()) + "; " + text;
+        }
+        return text;
+    }
+
+    /** What changed in the declaration since the version the instance ran with; null when nothing did. */
+    public DeclarationChanges getDeclarationChanges() {
+        if (declarationChanges == null) {
+            declarationChanges = automations.getDeclarationChanges(getAutomation().getId())
+                    .filter(changes -> !changes.isEmpty()).orElse(NO_CHANGES);
+        }
+        return declarationChanges == NO_CHANGES ? null : declarationChanges;
     }
 
     public String getVerboseName() {
