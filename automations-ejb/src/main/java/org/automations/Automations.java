@@ -422,6 +422,19 @@ public class Automations {
         engine.advance(automationId, EngineClock.now(), false);
     }
 
+    /**
+     * Moves a running or failed automation to a node of its class (an administrator's repair, or a
+     * migration after the class changed): its open tasks end with "Moved to node by user", the given
+     * data keys are set (null or empty: none), and it continues at the node at once. Done under the
+     * automation's row lock, so a tick at the same time runs it once, from the new node. Recorded in
+     * the history and the audit log. IllegalArgumentException for a node the class does not declare or
+     * one on a Split's path; IllegalStateException for an automation that is gone or finished.
+     */
+    public void moveTo(long automationId, String node, Map<String, ?> data) {
+        executor.move(automationId, node, data == null ? Map.of() : new LinkedHashMap<>(data), EngineClock.now());
+        engine.advance(automationId, EngineClock.now(), false);
+    }
+
     /** Continues a failed automation with the node after the failed one. */
     public void skip(long automationId) {
         executor.skip(automationId, EngineClock.now());

@@ -442,6 +442,39 @@ public class StepExecutor {
         restart(automationId, now, false);
     }
 
+    /**
+     * Moves a running or failed automation to a node of its class, under its row lock: its open tasks
+     * end ("Moved to x by y"), the data keys given are set, and it continues at the node (the caller
+     * advances it). Recorded in the history and the audit log. IllegalArgumentException for a node it
+     * cannot move to, IllegalStateException for an automation that is gone, finished or undeployed.
+     */
+    public void move(long automationId, String node, Map<String, Object> data, Instant now) {
+        AutomationModel model = claim(automationId, now, ClaimMode.WAIT);
+        if (model == null || model.getStatus() == AutomationStatus.FINISHED) {
+            throw new IllegalStateException("Automation " + automationId + " cannot move to '" + node + "': "
+                    + (model == null ? "it does not exist" : "it has finished"));
+        }
+        AutomationDefinition definition = registry.find(model.getAutomationClass()).orElseThrow(
+                () -> new IllegalStateException("Automation " + automationId + " has the undeployed class "
+                        + model.getAutomationClass()));
+        MoveTargets.refusal(definition, node).ifPresent(why -> {
+            throw new IllegalArgumentException("Automation " + automationId + " cannot move: " + why);
+        });
+        String by = context.getCallerPrincipal().getName();
+        Automation automation = factory.instance(definition.getType(), model);
+        if (data != null) {
+            data.forEach((key, value) -> model.getData().put(key, JsonValues.copy("data." + key, value)));
+        }
+        model.setStatus(AutomationStatus.RUNNING);
+        model.setUniqueKey(UniqueKeys.of(definition, model.getData()));
+        StepRun run = stepRun(definition, model, now, automation);
+        List<String> from = run.openNodes();
+        run.moveTo(node, "Moved to " + node + " by " + by);
+        run.settle(null);
+        audit.record(AuditAction.MOVE, by, model, node, "from " + (from.isEmpty() ? "no open task" : String.join(", ", from))
+                + (data == null || data.isEmpty() ? "" : "; data set: " + String.join(", ", data.keySet())));
+    }
+
     /** Runs a threaded Execute's code, after the step that passed it has committed. */
     public Throwable runThreaded(long automationId, long taskId) {
         AutomationModel model = claim(automationId, EngineClock.now(), ClaimMode.WAIT);

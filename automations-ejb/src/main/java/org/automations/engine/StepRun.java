@@ -203,6 +203,25 @@ final class StepRun {
         return task;
     }
 
+    /**
+     * An administrator's move: every open task ends with the message (a form's too), and the
+     * automation continues at the node, entered after the last of them.
+     */
+    List<String> openNodes() {
+        return open.stream().map(AutomationTaskModel::getStatus).toList();
+    }
+
+    AutomationTaskModel moveTo(String node, String message) {
+        AutomationTaskModel last = null;
+        for (AutomationTaskModel task : List.copyOf(open)) {
+            task.setFinished(now);
+            task.setMessage(message);
+            open.remove(task);
+            last = task;
+        }
+        return enter(node, last);
+    }
+
     /** A task made (not persisted) by the caller for this run: written like the ones it enters. */
     void adoptPending(AutomationTaskModel task) {
         pending.add(task);
