@@ -16,25 +16,62 @@ import org.automations.model.AutomationModel;
 import org.automations.model.AutomationStatus;
 
 /**
- * Automations found by class, status, waiting node and creation time, newest first, one page at a
- * time in the database (the REST API's {@code GET /instances}). The web module checks the roles.
+ * Automations found by class, status, waiting node and creation time, one page at a time in the
+ * database (the REST API's {@code GET /instances} and the instances page): a count and a paged
+ * select, never every row. The web module checks the roles.
  */
 @Stateless
 @PermitAll
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class AutomationSearch {
 
-    /** Each part null for "any". {@code waitingAt}: has an open task at that node. */
-    public record Filter(String className, AutomationStatus status, String waitingAt, Instant createdSince) {
+    /**
+     * Each part null for "any". {@code waitingAt}: has an open task at that node. {@code createdSince}
+     * inclusive, {@code createdBefore} exclusive.
+     */
+    public record Filter(String className, AutomationStatus status, String waitingAt, Instant createdSince,
+            Instant createdBefore) {
+
+        public Filter(String className, AutomationStatus status, String waitingAt, Instant createdSince) {
+            this(className, status, waitingAt, createdSince, null);
+        }
+    }
+
+    /** The columns a page may be sorted by; anything else is not accepted (no JPQL from the URL). */
+    public enum SortField {
+        ID("a.id"), CLASS("a.automationClass"), STATUS("a.status"), CREATED("a.created"), UPDATED("a.updated");
+
+        private final String path;
+
+        SortField(String path) {
+            this.path = path;
+        }
+    }
+
+    /** A sort order; the id breaks ties so that paging is stable. */
+    public record Sort(SortField field, boolean ascending) {
+
+        /** Newest first, the default. */
+        public static final Sort NEWEST = new Sort(SortField.ID, false);
+
+        String orderBy() {
+            String direction = ascending ? " asc" : " desc";
+            return " order by " + field.path + direction + (field == SortField.ID ? "" : ", a.id" + direction);
+        }
     }
 
     @PersistenceContext(unitName = "automations")
     EntityManager em;
 
+    /** Newest first. */
     public List<AutomationModel> page(Filter filter, int first, int max) {
+        return page(filter, Sort.NEWEST, first, max);
+    }
+
+    public List<AutomationModel> page(Filter filter, Sort sort, int first, int max) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         TypedQuery<AutomationModel> query = em.createQuery("select a from AutomationModel a" + where(filter, parameters)
-                + " order by a.id desc", AutomationModel.class);
+                + (sort == null ? Sort.NEWEST : sort).orderBy(), AutomationModel.class);
         parameters.forEach(query::setParameter);
         return query.setFirstResult(first).setMaxResults(max).getResultList();
     }
@@ -44,6 +81,12 @@ public class AutomationSearch {
         TypedQuery<Long> query = em.createQuery("select count(a) from AutomationModel a" + where(filter, parameters), Long.class);
         parameters.forEach(query::setParameter);
         return query.getSingleResult();
+    }
+
+    /** The automation classes found in the database, for the instances page's class filter. */
+    public List<String> classNames() {
+        return em.createQuery("select distinct a.automationClass from AutomationModel a order by a.automationClass",
+                String.class).getResultList();
     }
 
     private static String where(Filter filter, Map<String, Object> parameters) {
@@ -59,6 +102,10 @@ public class AutomationSearch {
         if (filter.createdSince() != null) {
             conditions.add("a.created >= :since");
             parameters.put("since", filter.createdSince());
+        }
+        if (filter.createdBefore() != null) {
+            conditions.add("a.created < :before");
+            parameters.put("before", filter.createdBefore());
         }
         if (filter.waitingAt() != null) {
             conditions.add("exists (select t.id from AutomationTaskModel t where t.automation = a"

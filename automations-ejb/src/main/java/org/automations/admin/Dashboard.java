@@ -30,7 +30,8 @@ import org.automations.model.AutomationStatus;
 
 /**
  * The dashboard's numbers (the seed's DashboardView): per automation class the instances created in
- * the period, running and finished, and the started/finished/failed automations per day. Every
+ * the period, running, finished (ended without an error) and failed (counted apart, never as
+ * finished: one meaning on every page), and the started/finished/failed automations per day. Every
  * count is a group-by in the database; a request costs three queries plus one per class whose
  * {@code getDashboardContext} hook runs one. The web module checks the viewer's roles first.
  */
@@ -127,8 +128,9 @@ public class Dashboard {
         return byStatus.getOrDefault(AutomationStatus.RUNNING, 0L);
     }
 
+    /** Ended without an error (an End node): failed ones are counted apart, as on the start page. */
     private static long finished(Map<AutomationStatus, Long> byStatus) {
-        return byStatus.getOrDefault(AutomationStatus.FINISHED, 0L) + failed(byStatus);
+        return byStatus.getOrDefault(AutomationStatus.FINISHED, 0L);
     }
 
     private static long failed(Map<AutomationStatus, Long> byStatus) {

@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * One automation class on the dashboard: its names, how many of its instances created in the period
- * run or have finished, and what its dashboard template gets. A class found only in the database
+ * run, have finished or have failed, and what its dashboard template gets. A class found only in the database
  * (no longer deployed) is "obsolete": no names, template or context.
  */
 public final class DashboardItem {
@@ -65,18 +65,18 @@ public final class DashboardItem {
         return running;
     }
 
-    /** Instances created in the period that have finished (failed ones included). */
+    /** Instances created in the period that ended without an error (failed ones are not included). */
     public long getFinished() {
         return finished;
     }
 
-    /** Of the finished ones, those that stopped with an error. */
+    /** Instances created in the period that stopped with an error (not counted as finished). */
     public long getFailed() {
         return failed;
     }
 
     public long getTotal() {
-        return running + finished;
+        return running + finished + failed;
     }
 
     /** The class's {@code @Meta(dashboardTemplate)}, or "" for the default item. */

@@ -28,7 +28,7 @@ class AdminAccessIT {
 
     private static final URI BASE = Deployments.BASE_URI;
     private static final List<String> PAGES = List.of("dashboard", "dashboard/1", "dashboard/1/traceback/1",
-            "errors", "history-cleanup", "audit");
+            "errors", "history-cleanup", "audit", "instances");
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -67,18 +67,20 @@ class AdminAccessIT {
         HttpClient viewer = loggedIn("viewer");
         assertEquals(200, get(viewer, "dashboard").statusCode());
         assertEquals(200, get(viewer, "audit").statusCode(), "the audit log needs the view roles only");
+        assertEquals(200, get(viewer, "instances").statusCode(), "the instances page needs the view roles only");
         for (String page : List.of("dashboard/1", "dashboard/1/traceback/1", "errors", "history-cleanup")) {
             assertEquals(403, get(viewer, page).statusCode(), "viewer on " + page);
         }
         String dashboard = get(viewer, "dashboard").body();
         assertTrue(dashboard.contains("id=\"dashboardLink\""), "the navigation offers the dashboard");
         assertFalse(dashboard.contains("id=\"errorsLink\""), "but not the errors page");
+        assertTrue(dashboard.contains("id=\"instancesLink\""), "and the instances page");
     }
 
     @Test
     void administratorsGetThePagesAnd404ForWhatDoesNotExist() throws Exception {
         HttpClient admin = loggedIn("admin");
-        for (String page : List.of("dashboard", "errors", "history-cleanup")) {
+        for (String page : List.of("dashboard", "errors", "history-cleanup", "instances")) {
             assertEquals(200, get(admin, page).statusCode(), page);
         }
         for (String page : List.of("dashboard/999999999", "dashboard/abc", "dashboard/999999999/traceback/1",

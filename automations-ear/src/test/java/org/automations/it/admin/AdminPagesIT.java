@@ -2,6 +2,7 @@ package org.automations.it.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
 
@@ -72,7 +73,7 @@ class AdminPagesIT {
             assertTrue(Long.parseLong(discussions.findElement(By.cssSelector(".running")).getText()) >= 1);
             WebElement exploding = item(admin, Exploding.class.getName());
             assertEquals("1", exploding.findElement(By.cssSelector(".failed")).getText());
-            assertEquals("1", exploding.findElement(By.cssSelector(".finished")).getText());
+            assertEquals("0", exploding.findElement(By.cssSelector(".finished")).getText(), "failed is not finished");
             assertEquals("0", exploding.findElement(By.cssSelector(".running")).getText());
 
             WebElement obsolete = item(admin, AdminFixtureServlet.OBSOLETE_CLASS);
@@ -174,6 +175,26 @@ class AdminPagesIT {
             assertTrue(trace.contains("org.automations.it.admin.Exploding.explode(Exploding.java:"), trace);
             assertTrue(admin.findElements(By.cssSelector("#traceback script, #traceback b, #message b")).isEmpty(),
                     "markup in the trace is text, not elements");
+
+            // The container's frames (WildFly, Weld, EJB interceptors, reflection) are folded, saying how
+            // many; the application's frames stay open.
+            List<WebElement> folded = admin.findElements(By.cssSelector("#traceback details.container-frames"));
+            assertFalse(folded.isEmpty(), "container frames are folded");
+            int containerFrames = 0;
+            for (WebElement details : folded) {
+                assertNull(details.getAttribute("open"), "folded until opened");
+                int frames = Integer.parseInt(details.getAttribute("data-frames"));
+                assertEquals(frames + " container frames (application server, CDI, JPA, reflection)",
+                        details.findElement(By.tagName("summary")).getText());
+                containerFrames += frames;
+            }
+            String hidden = (String) ((JavascriptExecutor) admin).executeScript("return Array.from(document.querySelectorAll("
+                    + "'#traceback details.container-frames pre')).map(p => p.textContent).join('\\n');");
+            assertTrue(hidden.contains("org.jboss."), "WildFly's frames are among the folded ones");
+            assertEquals(containerFrames, hidden.split("\\n").length);
+            assertFalse(trace.contains("org.jboss."), "no container frame is shown: " + trace);
+            assertFalse(trace.contains("jdk.internal."), "no container frame is shown: " + trace);
+            assertTrue(trace.contains("org.automations.engine."), "the engine's frames are shown");
             assertFalse(admin.getTitle().contains("pwned"));
             assertEquals("explode", admin.findElement(By.id("node")).getText());
             assertTrue(admin.findElement(By.id("message")).getText().contains(Exploding.MESSAGE));

@@ -101,8 +101,10 @@ class DashboardIT {
         DashboardReport month = dashboard.report(30);
         DashboardItem counted = item(month, Counted.class.getName());
         assertEquals(3, counted.getRunning());
-        assertEquals(3, counted.getFinished(), "two finished and one failed; the one from 40 days ago is outside");
+        assertEquals(2, counted.getFinished(), "two ended without an error (the failed one is not finished);"
+                + " the one from 40 days ago is outside");
         assertEquals(1, counted.getFailed());
+        assertEquals(6, counted.getTotal(), "running, finished and failed");
         assertTrue(counted.isDeployed());
         assertEquals("Automation Counted", counted.getVerboseName());
         assertEquals("Automations Counted", counted.getVerboseNamePlural());
@@ -116,7 +118,8 @@ class DashboardIT {
         assertFalse(month.getItems().stream().anyMatch(i -> i.getClassName().equals(Hidden.class.getName())),
                 "@Meta(dashboard = false) hides the class");
 
-        assertEquals(4, item(dashboard.report(0), Counted.class.getName()).getFinished(), "all time includes the old one");
+        assertEquals(3, item(dashboard.report(0), Counted.class.getName()).getFinished(), "all time includes the old one");
+        assertEquals(1, item(dashboard.report(0), Counted.class.getName()).getFailed());
 
         DashboardItem webinars = item(month, WebinarWorkflow.class.getName());
         assertEquals("/WEB-INF/demo/webinar-dashboard-item.xhtml", webinars.getTemplate());

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -82,6 +83,21 @@ class ErrorsPageIT {
 
         row(skipped).findElement(By.className("skip-button")).click();
         assertMessage("Automation #" + skipped + " continued after the failed step: it has finished.");
+
+        // The Kill dialog by keyboard: Enter on Kill opens it with the focus on Cancel, so a second
+        // Enter cancels; Escape closes it. Neither kills.
+        row(killed).findElement(By.className("kill-button")).sendKeys(Keys.ENTER);
+        Browsers.waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog")));
+        Browsers.waitFor(browser).until(d -> String.valueOf(((JavascriptExecutor) d).executeScript(
+                "return document.activeElement.className;")).contains("ui-confirmdialog-no"));
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        Browsers.waitFor(browser).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog")));
+        row(killed).findElement(By.className("kill-button")).sendKeys(Keys.ENTER);
+        Browsers.waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog")));
+        browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        Browsers.waitFor(browser).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog")));
+        browser.navigate().refresh();
+        assertEquals(1, browser.findElements(By.cssSelector("tr.failure-" + killed)).size(), "not killed by the keyboard");
 
         row(killed).findElement(By.className("kill-button")).click();
         WebElement yes = Browsers.waitFor(browser).until(

@@ -6,7 +6,8 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Who may see the administration pages (API.md section 4): the dashboard needs both view roles,
+ * Who may see the administration pages (API.md section 4): the dashboard and the instances page need
+ * both view roles,
  * history, traceback, errors and the history cleanup both change roles. Used by {@link AdminPages}
  * and by the navigation, which shows only the links the caller may follow.
  */
@@ -22,7 +23,7 @@ public class AdminAccess {
     @Inject
     HttpServletRequest request;
 
-    /** May open the dashboard. */
+    /** May open the dashboard and the instances page. */
     public boolean isViewer() {
         return request.isUserInRole(VIEW_AUTOMATION) && request.isUserInRole(VIEW_TASK);
     }

@@ -19,7 +19,7 @@ import org.automations.admin.AutomationHistory;
  * revealed), an unknown automation or a task of another automation 404. The views live under
  * WEB-INF, so these URLs are the only way to them.
  */
-@WebFilter(urlPatterns = {"/dashboard", "/dashboard/*", "/errors", "/history-cleanup", "/audit"})
+@WebFilter(urlPatterns = {"/dashboard", "/dashboard/*", "/instances", "/errors", "/history-cleanup", "/audit"})
 public class AdminPages extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
@@ -30,6 +30,7 @@ public class AdminPages extends HttpFilter {
     static final String ERRORS_VIEW = "/WEB-INF/views/admin/errors.xhtml";
     static final String CLEANUP_VIEW = "/WEB-INF/views/admin/cleanup.xhtml";
     static final String AUDIT_VIEW = "/WEB-INF/views/admin/audit.xhtml";
+    static final String INSTANCES_VIEW = "/WEB-INF/views/admin/instances.xhtml";
 
     /** Request attribute: the {@code AutomationModel} of a history or traceback URL. */
     public static final String AUTOMATION = AdminPages.class.getName() + ".automation";
@@ -56,6 +57,8 @@ public class AdminPages extends HttpFilter {
             forward(access.isViewer(), DASHBOARD_VIEW, request, response);
         } else if (path.equals("/audit")) {
             forward(access.isViewer(), AUDIT_VIEW, request, response);
+        } else if (path.equals("/instances")) {
+            forward(access.isViewer(), INSTANCES_VIEW, request, response);
         } else if (!access.isChanger()) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
         } else if (path.equals("/errors")) {

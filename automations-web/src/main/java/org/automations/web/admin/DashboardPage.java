@@ -7,6 +7,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ResourceBundle;
 import java.util.function.ToLongFunction;
 import org.automations.admin.Dashboard;
@@ -15,7 +17,8 @@ import org.automations.admin.DayCount;
 
 /**
  * The dashboard ({@code /dashboard?history=days}): one report per request (the counts are
- * group-bys in the database), the item of each class and a chart of the activity per day.
+ * group-bys in the database), the item of each class and a chart of the activity per day. Each
+ * count links to the instances page filtered by its class, status and the period.
  */
 @Named
 @RequestScoped
@@ -54,6 +57,15 @@ public class DashboardPage {
         }
         int value = Integer.parseInt(given.trim());
         return value > MAX_DAYS ? Dashboard.DEFAULT_DAYS : value;
+    }
+
+    /**
+     * The instances page with the filter of one of the dashboard's counts: that class, that status
+     * ({@code running}, {@code finished}, {@code failed}) and this period.
+     */
+    public String instancesUrl(String className, String status) {
+        return request.getContextPath() + "/instances?class=" + URLEncoder.encode(className, StandardCharsets.UTF_8)
+                + "&status=" + URLEncoder.encode(status, StandardCharsets.UTF_8) + "&days=" + getDays();
     }
 
     public DashboardReport getReport() {

@@ -10,21 +10,18 @@ import org.automations.engine.RunningSteps;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Supplier;
 import org.automations.admin.FailedAutomations;
 import org.automations.admin.FailedAutomations.FailedClass;
 import org.automations.admin.FailedAutomations.Failure;
 import org.automations.admin.FailedAutomations.ObsoleteNode;
-import org.automations.model.AutomationModel;
-import org.automations.model.AutomationStatus;
 import org.automations.web.Messages;
 import org.omnifaces.util.Faces;
 
 /**
  * The errors page (/errors): failed automations grouped by class with retry, skip and kill, and
- * the tasks waiting at removed nodes. Each action answers with a redirect to the page (so a reload
- * does not repeat it) carrying a flash message that says what became of the automation.
+ * the tasks waiting at removed nodes. Each action ({@link InstanceActions}, as on the history page)
+ * answers with a redirect to the page (so a reload does not repeat it) carrying a flash message that
+ * says what became of the automation.
  */
 @Named
 @RequestScoped
@@ -38,6 +35,9 @@ public class ErrorsPage {
 
     @Inject
     RunningSteps runningSteps;
+
+    @Inject
+    InstanceActions actions;
 
     private List<FailedClass> failedClasses;
     private final Map<String, List<Failure>> failures = new HashMap<>();
@@ -84,11 +84,11 @@ public class ErrorsPage {
     }
 
     public void retry(long automationId) {
-        act(automationId, () -> failed.retry(automationId), "errors.retried");
+        actions.retry(automationId, "errors");
     }
 
     public void skip(long automationId) {
-        act(automationId, () -> failed.skip(automationId), "errors.skipped");
+        actions.skip(automationId, "errors");
     }
 
     /** Retries every failed automation of the class, e.g. after its code was fixed. */
@@ -100,30 +100,6 @@ public class ErrorsPage {
     }
 
     public void kill(long automationId) {
-        failed.kill(automationId);
-        done("errors.killed", automationId, "");
-    }
-
-    private void act(long automationId, Supplier<Optional<AutomationModel>> action, String key) {
-        try {
-            Optional<AutomationModel> after = action.get();
-            done(key, automationId, after.map(ErrorsPage::stateText).orElse(""));
-        } catch (IllegalStateException e) {
-            // Not failed (any more), class or node gone: say why and stay on the list.
-            org.omnifaces.util.Messages.addFlashGlobalError(Messages.text("errors.refused", automationId, e.getMessage()));
-            Faces.redirect("errors");
-        }
-    }
-
-    private static String stateText(AutomationModel model) {
-        if (model.getStatus() == AutomationStatus.FAILED) {
-            return Messages.text("errors.state.failedAgain");
-        }
-        return Messages.text(model.isFinished() ? "errors.state.finished" : "errors.state.running");
-    }
-
-    private static void done(String key, long automationId, String state) {
-        org.omnifaces.util.Messages.addFlashGlobalInfo(Messages.text(key, automationId, state));
-        Faces.redirect("errors");
+        actions.kill(automationId, "errors");
     }
 }

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,13 +22,15 @@ import org.automations.admin.FlowGraphs;
 import org.automations.admin.FlowLayout;
 import org.automations.admin.HistoryGrid;
 import org.automations.model.AutomationModel;
+import org.automations.model.AutomationStatus;
 import org.automations.model.AutomationTaskModel;
 import org.automations.web.Messages;
 
 /**
  * The history of one automation ({@code /dashboard/{id}}; {@link AdminPages} found it and checked the
  * roles): its steps on a grid, its declaration and the graph of its flow with the nodes where it
- * waits. The steps come in windows of {@link #WINDOW} (an automation that loops for months has
+ * waits; the way back to the instances page and retry, skip and kill where they apply (one place for
+ * an instance, as the errors page offers them). The steps come in windows of {@link #WINDOW} (an automation that loops for months has
  * tens of thousands); where it waits is read from all its open tasks.
  */
 @Named
@@ -39,6 +43,8 @@ public class HistoryPage {
     /** Steps per page: enough for any automation that does not loop for long, bounded for those that do. */
     static final int WINDOW = 500;
     private static final Pattern TASK_ID = Pattern.compile("[0-9]{1,18}");
+    /** The instances page's query string handed over as {@code ?back=}: URL-encoded text only, never a URL. */
+    private static final Pattern BACK = Pattern.compile("[A-Za-z0-9._~%&=+\\-]{1,2000}");
 
 
     @Inject
@@ -52,6 +58,9 @@ public class HistoryPage {
 
     @Inject
     AutomationHistory history;
+
+    @Inject
+    InstanceActions actions;
 
     private List<AutomationTaskModel> tasks;
     private Long totalSteps;
@@ -256,5 +265,50 @@ public class HistoryPage {
 
     public String time(Instant instant) {
         return PageTimes.format(instant);
+    }
+
+    // ---- the way back to the instances page and the actions on this automation -------------------------
+
+    /** The instances page's filter this page was opened from ({@code ?back=}), or null. */
+    private String back() {
+        String back = request.getParameter("back");
+        return back != null && BACK.matcher(back).matches() ? back : null;
+    }
+
+    /** The instances page with the filter this page was opened from, else the instances of this class. */
+    public String getBackUrl() {
+        String back = back();
+        return request.getContextPath() + "/instances?" + (back != null ? back
+                : "class=" + URLEncoder.encode(getAutomation().getAutomationClass(), StandardCharsets.UTF_8));
+    }
+
+    /** This page's own URL (relative to the context path), keeping the way back. */
+    private String self() {
+        String back = back();
+        return "dashboard/" + getAutomation().getId()
+                + (back == null ? "" : "?back=" + URLEncoder.encode(back, StandardCharsets.UTF_8));
+    }
+
+    /** Retry and skip are offered for a failed automation only (the engine refuses them otherwise). */
+    public boolean isRetryable() {
+        return getAutomation().getStatus() == AutomationStatus.FAILED;
+    }
+
+    /** Kill is offered until the automation has finished without an error (then the history cleanup removes it). */
+    public boolean isKillable() {
+        return getAutomation().getStatus() != AutomationStatus.FINISHED;
+    }
+
+    public void retry() {
+        actions.retry(getAutomation().getId(), self());
+    }
+
+    public void skip() {
+        actions.skip(getAutomation().getId(), self());
+    }
+
+    /** The history is deleted with it: back to the instances page, which shows the message. */
+    public void kill() {
+        actions.kill(getAutomation().getId(), getBackUrl().substring(request.getContextPath().length() + 1));
     }
 }
