@@ -239,14 +239,14 @@ class InstancesPageIT {
     void theHistoryPageRetriesAndSkipsAFailedAutomation() {
         long failed = ids.get("failed");
         admin.get(BASE.resolve("dashboard/" + failed).toString());
-        assertEquals("FAILED", admin.findElement(By.id("status")).getText());
+        assertEquals("failed", admin.findElement(By.id("status")).getText());
         admin.findElement(By.cssSelector(".retry-button")).click();
         assertEquals("Automation #" + failed + " retried: it failed again.", message());
         assertTrue(admin.getCurrentUrl().endsWith("/dashboard/" + failed), admin.getCurrentUrl());
 
         admin.findElement(By.cssSelector(".skip-button")).click();
         assertEquals("Automation #" + failed + " continued after the failed step: it is running again.", message());
-        assertEquals("RUNNING", admin.findElement(By.id("status")).getText());
+        assertEquals("running", admin.findElement(By.id("status")).getText());
         assertTrue(admin.findElements(By.cssSelector(".retry-button, .skip-button")).isEmpty());
         assertEquals("park", admin.findElement(By.id("waitingAt")).getText());
     }
