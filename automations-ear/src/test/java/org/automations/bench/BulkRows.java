@@ -86,8 +86,8 @@ final class BulkRows {
 
     /**
      * Inserts {@code count} running automations of a class, each with one open Form task at {@code node}
-     * for one of {@code groups} groups ("group0" ...), as the task list sees them (W4): every tenth with a
-     * due time (half of those past), priorities 0 to 4, every hundredth claimed by {@code claimer}.
+     * for one of {@code groups} groups ("group0" ...), as the task list sees them (W4): within each group every
+     * tenth with a due time (half of those past), priorities 0 to 4, every hundredth claimed by {@code claimer}.
      */
     void insertOpenTasks(Class<? extends Automation> type, int count, String node, int groups, String claimer)
             throws SQLException {
@@ -115,9 +115,10 @@ final class BulkRows {
                     t.setString(3, node);
                     t.setString(4, "group" + (i % groups));
                     t.setTimestamp(5, created);
-                    t.setTimestamp(6, i % 10 == 0 ? ts(now.plusSeconds(i % 20 == 0 ? -3600 : 3600)) : null);
-                    t.setInt(7, i % 5);
-                    t.setString(8, i % 100 == 3 ? claimer : null);
+                    int k = i / groups; // the task's place within its group: each group gets the same mix
+                    t.setTimestamp(6, k % 10 == 0 ? ts(now.plusSeconds(k % 20 == 0 ? -3600 : 3600)) : null);
+                    t.setInt(7, k % 5);
+                    t.setString(8, k % 100 == 3 ? claimer : null);
                     t.addBatch();
                     if (i % 1000 == 999) {
                         a.executeBatch();
