@@ -32,6 +32,7 @@ import org.automations.engine.EngineSettings;
 import org.automations.engine.HistoryStore;
 import org.automations.engine.MessageDispatcher;
 import org.automations.engine.OpenTasks;
+import org.automations.engine.TaskSummaries;
 import org.automations.engine.StepEngine;
 import org.automations.engine.StepExecutor;
 import org.automations.engine.StepOutcome;
@@ -45,6 +46,7 @@ import org.automations.flow.Automation;
 import org.automations.flow.AutomationBinding;
 import org.automations.flow.AutomationDefinitionException;
 import org.automations.flow.Data;
+import org.automations.flow.Form;
 import org.automations.flow.Node;
 import org.automations.i18n.Labels;
 import org.automations.model.AutomationModel;
@@ -553,6 +555,44 @@ public class Automations {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public long countOpenTasks(TaskUser user, String className) {
         return openTasks.count(user, className);
+    }
+
+    /**
+     * One page of a user's open tasks narrowed and ordered by the query: a class, a scope (assigned to
+     * them, their groups, claimed by them), overdue only, a search text; newest, oldest, due or
+     * priority first. All of it in the database.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<AutomationTaskModel> getOpenTasks(TaskUser user, TaskQuery query, int first, int max) {
+        return openTasks.page(user, query, first, max);
+    }
+
+    /** The count of {@link #getOpenTasks(TaskUser, TaskQuery, int, int)}. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long countOpenTasks(TaskUser user, TaskQuery query) {
+        return openTasks.count(user, query);
+    }
+
+    /** The deployed classes that have a form (what a task list can be narrowed to), by class name. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<AutomationInfo> getAutomationsWithTasks() {
+        return registry.all().stream()
+                .filter(d -> d.getPrototypeNodes().values().stream().anyMatch(Form.class::isInstance))
+                .map(d -> new AutomationInfo(d.getClassName(), Automation.verboseNameOf(d.getType())))
+                .toList();
+    }
+
+    /**
+     * The line that tells this task's instance apart ({@code @Meta(taskSummary)} filled from the
+     * automation's data) in that language; "" when the class declares none.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public String getTaskSummary(AutomationTaskModel task, Locale locale) {
+        return registry.find(task.getAutomation().getAutomationClass())
+                .map(d -> TaskSummaries.templateOf(d.getType(), locale))
+                .filter(template -> !template.isEmpty())
+                .map(template -> TaskSummaries.fill(template, task.getAutomation().getData()))
+                .orElse("");
     }
 
     /** The verbose name of a deployed automation class given by name (for lists); the name itself otherwise. */

@@ -84,6 +84,64 @@ final class BulkRows {
         }
     }
 
+    /**
+     * Inserts {@code count} running automations of a class, each with one open Form task at {@code node}
+     * for one of {@code groups} groups ("group0" ...), as the task list sees them (W4): within each group every
+     * tenth with a due time (half of those past), priorities 0 to 4, every hundredth claimed by {@code claimer}.
+     */
+    void insertOpenTasks(Class<? extends Automation> type, int count, String node, int groups, String claimer)
+            throws SQLException {
+        Instant now = Instant.now();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement a = c.prepareStatement("insert into atm_automation (id, automation_class, status,"
+                    + " finished, data, automation_key, created, updated, version)"
+                    + " values (?, ?, 'RUNNING', false, '{}', ?, ?, ?, 0)");
+                    PreparedStatement t = c.prepareStatement("insert into atm_task (id, automation_id, status, locked,"
+                            + " requires_interaction, interaction_group, interaction_permissions, created, awaits_person,"
+                            + " deadline, priority, claimed_by, overdue_handled)"
+                            + " values (?, ?, ?, 0, true, ?, '[]', ?, true, ?, ?, ?, false)")) {
+                for (int i = 0; i < count; i++) {
+                    long id = nextId++;
+                    Timestamp created = ts(now.minusMillis(count - i));
+                    a.setLong(1, id);
+                    a.setString(2, type.getName());
+                    a.setString(3, AutomationKeys.newKey());
+                    a.setTimestamp(4, created);
+                    a.setTimestamp(5, created);
+                    a.addBatch();
+                    t.setLong(1, id);
+                    t.setLong(2, id);
+                    t.setString(3, node);
+                    t.setString(4, "group" + (i % groups));
+                    t.setTimestamp(5, created);
+                    int k = i / groups; // the task's place within its group: each group gets the same mix
+                    t.setTimestamp(6, k % 10 == 0 ? ts(now.plusSeconds(k % 20 == 0 ? -3600 : 3600)) : null);
+                    t.setInt(7, k % 5);
+                    t.setString(8, k % 100 == 3 ? claimer : null);
+                    t.addBatch();
+                    if (i % 1000 == 999) {
+                        a.executeBatch();
+                        t.executeBatch();
+                    }
+                }
+                a.executeBatch();
+                t.executeBatch();
+            }
+            c.commit();
+        }
+    }
+
+    /** Fresh planner statistics after a bulk insert (PostgreSQL; H2 keeps its own). */
+    void analyze() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            if (c.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+                s.execute("analyze atm_automation");
+                s.execute("analyze atm_task");
+            }
+        }
+    }
+
     /** How many automations of the class have not finished. */
     long unfinished(Class<? extends Automation> type) throws SQLException {
         try (Connection c = dataSource.getConnection();

@@ -23,7 +23,8 @@ import org.automations.model.AutomationTaskModel;
  * {@code pendingMails} and {@code discussionDays} (7 by default; the warning comes a day before the
  * end). The message {@code mails} with {@code count} reports newly arrived mails to moderate.
  */
-@Meta(verboseName = "Issue discussion", verboseNamePlural = "Issue discussions")
+@Meta(verboseName = "Issue discussion", verboseNamePlural = "Issue discussions",
+        taskSummary = "Issue list {issueList}: {pendingMails} mails to moderate")
 public class IssueDiscussion extends Automation {
 
     static final int DISCUSSION_DAYS = 7;

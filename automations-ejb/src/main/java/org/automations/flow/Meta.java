@@ -38,4 +38,13 @@ public @interface Meta {
      * mails or calls to other systems may repeat). For automations whose steps may safely repeat.
      */
     boolean stepSavepoints() default true;
+
+    /**
+     * A line that tells this automation's tasks apart in task lists (the instance's id is shown
+     * beside it): text with placeholders {@code {dataKey}} filled from the automation's data, e.g.
+     * {@code "Issue list {issueList}: {pendingMails} mails"}; a key without a value becomes empty.
+     * A bundle key {@code <SimpleName>.taskSummary} gives it in another language (see {@code Labels}).
+     * "" (the default): no summary.
+     */
+    String taskSummary() default "";
 }

@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.automations.Automations;
@@ -152,18 +151,7 @@ public class TaskPage {
 
     /** Who may process the task: "user jacob", "group Moderators", permissions, or superusers only. */
     public String getAssignees() {
-        AutomationTaskModel task = form.task();
-        List<String> parts = new ArrayList<>();
-        if (task.getInteractionUser() != null) {
-            parts.add(Messages.text("task.for.user", task.getInteractionUser()));
-        }
-        if (task.getInteractionGroup() != null) {
-            parts.add(Messages.text("task.for.group", task.getInteractionGroup()));
-        }
-        if (!task.getInteractionPermissions().isEmpty()) {
-            parts.add(Messages.text("task.for.permissions", String.join(", ", task.getInteractionPermissions())));
-        }
-        return parts.isEmpty() ? Messages.text("task.for.superusers") : String.join("; ", parts);
+        return TaskList.assigneesOf(form.task());
     }
 
     /** The node's description in the user's language (null when it has none). */

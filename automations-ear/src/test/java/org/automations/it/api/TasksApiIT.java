@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -65,6 +67,7 @@ class TasksApiIT {
         assertEquals("moderate", task.getString("node"));
         assertEquals("Moderate the new mails", task.getString("title"));
         assertEquals("Moderators", task.getString("interactionGroup"));
+        assertEquals("Issue list API week: 3 mails to moderate", task.getString("summary"), "the instance's taskSummary, from its data now (1 + 2 mails)");
 
         JsonObject form = ok(200, jacob.get("tasks/" + taskId));
         Map<String, JsonObject> formFields = byName(form);
@@ -152,6 +155,30 @@ class TasksApiIT {
                 .equals(orders.getJsonArray("items").getJsonObject(0).getJsonNumber("id")));
         assertEquals(0, ok(200, jacob.get("tasks?class=org.example.Nothing")).getJsonNumber("total").longValue());
         assertEquals(List.of("first"), fields(problem(400, jacob.get("tasks?first=-1"))));
+    }
+
+    /** The task page's filter as query parameters: scope, search, sort; unknown values are named. */
+    @Test
+    void theTaskListTakesTheTaskPagesFilterAndOrder() throws Exception {
+        long first = openApproval();
+        long second = openApproval();
+        assertEquals(List.of(first, second), ids(jacob.get("tasks?class=ApiOrder&sort=oldest&max=500")).stream()
+                .filter(id -> id == first || id == second).toList(), "oldest first");
+        assertEquals(List.of(second, first), ids(jacob.get("tasks?class=ApiOrder&sort=newest&max=500")).stream()
+                .filter(id -> id == first || id == second).toList(), "newest first");
+        ok(200, jacob.post("tasks/" + second + "/claim", ""));
+        assertEquals(List.of(second), ids(jacob.get("tasks?scope=claimed&class=ApiOrder")), "claimed by jacob");
+        assertTrue(ids(jacob.get("tasks?q=" + URLEncoder.encode("approve", StandardCharsets.UTF_8) + "&max=500"))
+                .containsAll(List.of(first, second)), "searched by description");
+        assertEquals(List.of(), ids(jacob.get("tasks?class=ApiOrder&q=nothing-like-this")));
+        assertEquals(List.of(), ids(jacob.get("tasks?class=ApiOrder&overdue=true")), "no due time: never overdue");
+        assertEquals(List.of("sort"), fields(problem(400, jacob.get("tasks?sort=sideways"))));
+        assertEquals(List.of("scope"), fields(problem(400, jacob.get("tasks?scope=everyone"))));
+    }
+
+    private static List<Long> ids(java.net.http.HttpResponse<String> response) {
+        return ok(200, response).getJsonArray("items").stream().map(t -> t.asJsonObject().getJsonNumber("id").longValue())
+                .toList();
     }
 
     private long openApproval() throws Exception {

@@ -83,9 +83,14 @@ class TaskPagesIT {
             assertEquals("jacob", jacob.findElement(By.id("userName")).getText());
             List<WebElement> rows = jacob.findElements(By.cssSelector("#tasks\\:list_data tr"));
             assertEquals(2, rows.size(), "both moderation tasks are listed");
+            assertFalse(rows.get(0).getText().equals(rows.get(1).getText()), "two tasks of one class read differently");
             for (WebElement row : rows) {
                 assertTrue(row.getText().contains("Issue discussion"), row.getText());
                 assertTrue(row.getText().contains("Moderate the new mails"), row.getText());
+                // The demo's @Meta(taskSummary) and the instance's id tell the two discussions apart (issue 17).
+                assertTrue(row.getText().contains("Issue list Week ") && row.getText().contains(": 2 mails to moderate"),
+                        row.getText());
+                assertTrue(discussions.stream().anyMatch(id -> row.getText().contains("#" + id)), row.getText());
                 taskUrls.add(row.findElement(By.cssSelector("a.task-link")).getAttribute("href"));
             }
             for (String url : taskUrls) {

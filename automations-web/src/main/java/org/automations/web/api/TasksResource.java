@@ -14,10 +14,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.automations.Automations;
 import org.automations.FormResult;
 import org.automations.TaskClaimResult;
 import org.automations.TaskForm;
+import org.automations.TaskQuery;
 import org.automations.admin.Definitions;
 import org.automations.model.AutomationTaskModel;
 import org.automations.security.TaskUser;
@@ -25,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,7 +45,14 @@ public class TasksResource {
 
     @Schema(name = "TaskSummary")
     public record TaskSummary(long id, long automationId, String className, String verboseName, String node,
-            String title, Instant created, Instant due, String interactionUser, String interactionGroup) {
+            String title, Instant created, Instant due, String interactionUser, String interactionGroup,
+            @Schema(description = "The automation's line about this instance (@Meta taskSummary filled from its data); empty without one")
+            String summary,
+            @Schema(description = "When a person should have processed the task (Form.dueIn/dueAt); null: no due time")
+            Instant deadline,
+            @Schema(description = "True when the deadline has passed") boolean overdue,
+            @Schema(description = "Form.priority: higher first") int priority,
+            @Schema(description = "Who has claimed the task; null: nobody") String claimedBy) {
     }
 
     @Schema(name = "Task")
@@ -65,17 +75,53 @@ public class TasksResource {
     Validator validator;
 
     @GET
-    @Operation(summary = "The caller's open tasks", description = "Newest first, paged in the database.")
+    @Operation(summary = "The caller's open tasks", description = "Narrowed, ordered and paged in the database, with the"
+            + " same filter as the task page's URL: class, scope, overdue, q, sort.")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = Page.class)))
-    @APIResponse(responseCode = "400", description = "A paging value out of range", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
-    public Page<TaskSummary> list(@QueryParam("class") String className,
+    @APIResponse(responseCode = "400", description = "A paging, scope or sort value out of range (named)", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    public Page<TaskSummary> list(
+            @Parameter(description = "Only tasks of this automation class (fully qualified or simple name)")
+            @QueryParam("class") String className,
+            @Parameter(description = "all (default): every task the caller may process; mine: assigned to the caller by"
+                    + " name; groups: for one of the caller's groups; claimed: claimed by the caller",
+                    schema = @Schema(enumeration = {"all", "mine", "groups", "claimed"}))
+            @QueryParam("scope") @DefaultValue("all") String scope,
+            @Parameter(description = "true: only tasks past their due time")
+            @QueryParam("overdue") @DefaultValue("false") boolean overdue,
+            @Parameter(description = "Text looked for (ignoring case) in the automation's verbose name, the node's"
+                    + " description and name, and the instance id (a number)")
+            @QueryParam("q") String search,
+            @Parameter(description = "newest (default), oldest, due (earliest due time first, none last), priority"
+                    + " (highest first, then oldest)", schema = @Schema(enumeration = {"newest", "oldest", "due", "priority"}))
+            @QueryParam("sort") @DefaultValue("newest") String sort,
             @QueryParam("first") @DefaultValue("0") int first, @QueryParam("max") @DefaultValue("50") int max) {
         InstancesResource.checkPage(first, max);
         String cls = className == null || className.isBlank() ? null
                 : definitions.find(className).map(Definitions.DefinitionInfo::className).orElse(className);
+        TaskQuery query = new TaskQuery(cls, scope(scope), overdue, search, sort(sort), Locale.ENGLISH);
         TaskUser caller = automations.getTaskUser();
-        List<TaskSummary> items = automations.getOpenTasks(caller, cls, first, max).stream().map(this::summary).toList();
-        return new Page<>(items, first, max, automations.countOpenTasks(caller, cls));
+        List<TaskSummary> items = automations.getOpenTasks(caller, query, first, max).stream().map(this::summary).toList();
+        return new Page<>(items, first, max, automations.countOpenTasks(caller, query));
+    }
+
+    private static TaskQuery.Scope scope(String value) {
+        return switch (value) {
+            case "all" -> TaskQuery.Scope.ALL;
+            case "mine" -> TaskQuery.Scope.ASSIGNED_TO_ME;
+            case "groups" -> TaskQuery.Scope.MY_GROUPS;
+            case "claimed" -> TaskQuery.Scope.CLAIMED_BY_ME;
+            default -> throw ApiException.badRequest("scope", "'scope' must be all, mine, groups or claimed.");
+        };
+    }
+
+    private static TaskQuery.Sort sort(String value) {
+        return switch (value) {
+            case "newest" -> TaskQuery.Sort.NEWEST;
+            case "oldest" -> TaskQuery.Sort.OLDEST;
+            case "due" -> TaskQuery.Sort.DUE;
+            case "priority" -> TaskQuery.Sort.PRIORITY;
+            default -> throw ApiException.badRequest("sort", "'sort' must be newest, oldest, due or priority.");
+        };
     }
 
     @GET
@@ -213,7 +259,8 @@ public class TasksResource {
         String description = automations.getNodeDescription(className, task.getStatus());
         return new TaskSummary(task.getId(), task.getAutomation().getId(), className, verboseName, task.getStatus(),
                 description == null || description.isBlank() ? verboseName : description, task.getCreated(), task.getDue(),
-                task.getInteractionUser(), task.getInteractionGroup());
+                task.getInteractionUser(), task.getInteractionGroup(), automations.getTaskSummary(task, Locale.ENGLISH),
+                task.getDeadline(), task.isOverdue(), task.getPriority(), task.getClaimedBy());
     }
 
     private static String title(TaskForm form) {
