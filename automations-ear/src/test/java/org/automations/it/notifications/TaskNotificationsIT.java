@@ -129,6 +129,7 @@ class TaskNotificationsIT {
             assertTrue(text.contains("the group Moderators"), text);
         }
         assertTrue(GreenMailUtil.getBody(mailTo(mails, "jacob@example.org")).startsWith("Hello jacob,"));
+        assertOnlyMailsAbout(2, taskId, "nobody else");
     }
 
     @Test
