@@ -22,6 +22,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class TaskMails {
 
+    /** TaskNotifications' logger: one category to watch (or silence) for everything about notifications. */
     private static final Logger LOG = Logger.getLogger(TaskNotifications.class.getName());
 
     @Inject
