@@ -9,6 +9,7 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,6 +25,8 @@ public class TaskMails {
 
     /** TaskNotifications' logger: one category to watch (or silence) for everything about notifications. */
     private static final Logger LOG = Logger.getLogger(TaskNotifications.class.getName());
+
+    private static final String TIMEOUT_MILLIS = "30000";
 
     @Inject
     NoticeReader reader;
@@ -46,6 +49,7 @@ public class TaskMails {
                 return;
             }
             Session session = settings.mailSession();
+            boundTimeouts(session);
             String baseUrl = settings.baseUrl();
             Transport transport = session.getTransport("smtp");
             transport.connect();
@@ -64,6 +68,17 @@ public class TaskMails {
             }
         } catch (Exception | LinkageError e) {
             LOG.log(Level.WARNING, "Could not mail about " + about + " (" + kind + "): " + e, e);
+        }
+    }
+
+    /**
+     * Jakarta Mail waits forever by default, and WildFly's SMTP server resource has no timeout attribute:
+     * an SMTP server that accepts and never answers would hold a managed thread (shared with the engine's
+     * after-commit runs) for good. A session that sets its own timeouts keeps them.
+     */
+    private static void boundTimeouts(Session session) {
+        for (String key : List.of("mail.smtp.connectiontimeout", "mail.smtp.timeout", "mail.smtp.writetimeout")) {
+            session.getProperties().putIfAbsent(key, TIMEOUT_MILLIS);
         }
     }
 
