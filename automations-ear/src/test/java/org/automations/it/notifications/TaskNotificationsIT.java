@@ -26,6 +26,7 @@ import java.util.logging.Logger;
 import org.automations.Automations;
 import org.automations.flow.Automation;
 import org.automations.flow.End;
+import org.automations.flow.Execute;
 import org.automations.flow.Form;
 import org.automations.it.Deployments;
 import org.automations.it.tasks.Answer;
@@ -84,6 +85,23 @@ class TaskNotificationsIT {
 
         void escalate(AutomationTaskModel task) {
             throw new IllegalStateException("the escalation fails");
+        }
+    }
+
+    /** After an hour: a review for the Moderators. */
+    public static class LaterReview extends Automation {
+        Execute wait = new Execute().afterWaitingFor(Duration.ofHours(1));
+        Form review = new Form(Answer.class).group("Moderators").description("Review later");
+        End end = new End();
+    }
+
+    /** After an hour: a step that fails. */
+    public static class LaterFailure extends Automation {
+        Execute work = new Execute(this::fail).afterWaitingFor(Duration.ofHours(1));
+        End end = new End();
+
+        void fail(AutomationTaskModel task) {
+            throw new IllegalStateException("the work fails");
         }
     }
 
@@ -210,6 +228,22 @@ class TaskNotificationsIT {
         }
         assertEquals(4, subjects.size(), subjects.toString());
         assertTrue(subjects.stream().noneMatch(subject -> subject.startsWith("Overdue")), subjects.toString());
+    }
+
+    /**
+     * The tick advances both automations in one transaction, each step after a savepoint: the failing
+     * step is rolled back alone, and the other automation's mails, asked for earlier in the same
+     * transaction, still go out after the commit.
+     */
+    @Test
+    void aStepRolledBackBesideAnotherLeavesTheOthersMails() throws Exception {
+        long review = automations.create(LaterReview.class, Map.of()).getId();
+        long failing = automations.create(LaterFailure.class, Map.of()).getId();
+
+        automations.run(Instant.now().plus(Duration.ofHours(2)));
+        assertEquals(AutomationStatus.FAILED, automations.getModel(failing).orElseThrow().getStatus());
+
+        assertOnlyMailsAbout(2, openTask(review, "review").getId(), "the review's mails, kept");
     }
 
     @Test
