@@ -46,6 +46,18 @@ public final class Deployments {
         return ear;
     }
 
+    /**
+     * Adds the jars on the test class path that hold {@code types} to the WAR of {@code ear} (a library
+     * a test runs inside the server, such as an SMTP server).
+     */
+    public static EnterpriseArchive withLibraries(EnterpriseArchive ear, Class<?>... types) {
+        WebArchive war = ear.getAsType(WebArchive.class, WAR);
+        for (Class<?> type : types) {
+            war.addAsLibraries(jarOf(type));
+        }
+        return ear;
+    }
+
     /** The jar on the test class path that holds {@code type}. */
     private static File jarOf(Class<?> type) {
         try {

@@ -243,10 +243,16 @@ final class StepRun {
         }
     }
 
-    /** What a step may change on a task that waits to be written. */
-    record PendingTask(AutomationTaskModel task, Instant finished, String message, String resultJson, Instant due) {
+    /**
+     * What a step may change on a task that waits to be written. {@code requiresInteraction} too: a form
+     * that started waiting in a step that was rolled back starts waiting again when it is processed
+     * next, so that its due time, priority and notification (dropped with the step) come again.
+     */
+    record PendingTask(AutomationTaskModel task, Instant finished, String message, String resultJson, Instant due,
+            boolean requiresInteraction) {
         static PendingTask of(AutomationTaskModel task) {
-            return new PendingTask(task, task.getFinished(), task.getMessage(), task.getResultJson(), task.getDue());
+            return new PendingTask(task, task.getFinished(), task.getMessage(), task.getResultJson(), task.getDue(),
+                    task.isRequiresInteraction());
         }
 
         void restore() {
@@ -254,6 +260,7 @@ final class StepRun {
             task.setMessage(message);
             task.setResultJson(resultJson);
             task.setDue(due);
+            task.setRequiresInteraction(requiresInteraction);
         }
     }
 

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.automations.flow.Automation;
 
 /**
@@ -23,6 +25,8 @@ import org.automations.flow.Automation;
  */
 public final class StepScope {
 
+    private static final Logger LOG = Logger.getLogger(StepScope.class.getName());
+
     /** Kept as a resource of the transaction, so every call in it finds the same scope. */
     private static final String RESOURCE = StepScope.class.getName();
 
@@ -33,7 +37,12 @@ public final class StepScope {
     private static final ThreadLocal<Map<Long, Integer>> LIVE_ON_THREAD = ThreadLocal.withInitial(HashMap::new);
 
     private final Map<Long, Automation> live = new HashMap<>();
-    private final List<Long> advanceAfterCommit = new ArrayList<>();
+    /**
+     * What to do once the transaction has committed, in the order asked: automation ids (Long) to
+     * advance and actions (Runnable). One list, so that a step rolled back to its savepoint drops
+     * both kinds with one mark.
+     */
+    private final List<Object> afterCommitWork = new ArrayList<>();
 
     private StepScope() {
     }
@@ -62,8 +71,8 @@ public final class StepScope {
 
                 @Override
                 public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED && !opened.advanceAfterCommit.isEmpty()) {
-                        afterCommit.accept(new LinkedHashSet<>(opened.advanceAfterCommit));
+                    if (status == Status.STATUS_COMMITTED) {
+                        opened.committed(afterCommit);
                     }
                 }
             });
@@ -117,21 +126,51 @@ public final class StepScope {
 
     /** Runs the automation on once this transaction has committed (nothing happens on a rollback). */
     public void advanceAfterCommit(long automationId) {
-        advanceAfterCommit.add(automationId);
+        afterCommitWork.add(automationId);
+    }
+
+    /**
+     * Runs the action on the committing thread once this transaction has committed; nothing happens on
+     * a rollback, nor when the step that asked is rolled back to its savepoint. The action should be
+     * short (hand longer work to a managed thread); what it throws is logged, the commit stands.
+     */
+    public void runAfterCommit(Runnable action) {
+        afterCommitWork.add(action);
+    }
+
+    private void committed(Consumer<Set<Long>> afterCommit) {
+        Set<Long> advance = new LinkedHashSet<>();
+        for (Object work : afterCommitWork) {
+            if (work instanceof Long id) {
+                advance.add(id);
+            } else {
+                try {
+                    ((Runnable) work).run();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "An action after a commit failed (the commit stands)", e);
+                }
+            }
+        }
+        if (!advance.isEmpty()) {
+            afterCommit.accept(advance);
+        }
     }
 
     /** A killed automation has nothing left to advance. */
     void forget(long automationId) {
-        advanceAfterCommit.removeIf(id -> id == automationId);
+        afterCommitWork.removeIf(work -> work instanceof Long id && id == automationId);
     }
 
     /** Where the registrations stand before a step (see {@link #rollBackTo}). */
     int mark() {
-        return advanceAfterCommit.size();
+        return afterCommitWork.size();
     }
 
-    /** A step was rolled back to its savepoint: what it asked to advance after the commit is dropped. */
+    /**
+     * A step was rolled back to its savepoint: what it asked to advance or run after the commit is
+     * dropped.
+     */
     void rollBackTo(int mark) {
-        advanceAfterCommit.subList(mark, advanceAfterCommit.size()).clear();
+        afterCommitWork.subList(mark, afterCommitWork.size()).clear();
     }
 }

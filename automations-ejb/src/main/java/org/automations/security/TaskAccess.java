@@ -4,6 +4,9 @@ import jakarta.persistence.criteria.AbstractQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.automations.model.AutomationTaskModel;
 
 /**
@@ -13,8 +16,9 @@ import org.automations.model.AutomationTaskModel;
  * {@code @Alternative @Priority(...)} implementing this interface, placed where the engine can see it
  * (an EJB jar or a library jar of the EAR, not a WAR).
  *
- * <p>Both methods state the same rule: one for a single task, one as a Criteria restriction so that
- * the task list is filtered and paged in the database.
+ * <p>Both {@code mayProcess} methods state the same rule: one for a single task, one as a Criteria
+ * restriction so that the task list is filtered and paged in the database. {@link #whoMayProcess} turns
+ * the rule around (who is told about a task); its default asks the first method of every user.
  */
 public interface TaskAccess {
 
@@ -27,4 +31,38 @@ public interface TaskAccess {
      * {@code requiredPermissions}; use {@code query.subquery(...)} for anything else.
      */
     Predicate mayProcess(TaskUser user, CriteriaBuilder cb, AbstractQuery<?> query, Root<AutomationTaskModel> task);
+
+    /**
+     * The people a notification about the task goes to (issue 14): the names of those among
+     * {@code users} (every user of the realm, see {@link RealmUsers#all()}) whom the rule lets process
+     * it: the user named on the task, the members of its group, the holders of its permissions. A
+     * superuser may process every task but is told only about tasks the rule gives to nobody else (a
+     * task for superusers only, a group without members). A claimed task concerns its claimer alone.
+     *
+     * <p>The default asks {@link #mayProcess(TaskUser, AutomationTaskModel)} of each user, so a replaced
+     * rule is followed without more code. Override it when the realm cannot list its users (an LDAP
+     * directory too large to list, users outside the realm): return the names from where they are kept.
+     */
+    default Set<String> whoMayProcess(AutomationTaskModel task, Collection<TaskUser> users) {
+        Set<String> names = new LinkedHashSet<>();
+        if (task.getClaimedBy() != null) {
+            names.add(task.getClaimedBy());
+            return names;
+        }
+        for (TaskUser user : users) {
+            Set<String> roles = new LinkedHashSet<>(user.roles());
+            roles.remove(TaskUser.SUPERUSER);
+            if (mayProcess(new TaskUser(user.name(), roles), task)) {
+                names.add(user.name());
+            }
+        }
+        if (names.isEmpty()) {
+            for (TaskUser user : users) {
+                if (user.isSuperuser() && mayProcess(user, task)) {
+                    names.add(user.name());
+                }
+            }
+        }
+        return names;
+    }
 }
