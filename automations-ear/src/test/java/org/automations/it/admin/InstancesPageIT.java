@@ -7,17 +7,12 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfEl
 import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +32,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -102,7 +95,7 @@ class InstancesPageIT {
         admin.manage().window().setSize(new Dimension(1400, 1000));
         open("class=" + LISTED);
         assertEquals("1-25 of 36", report());
-        screenshot("instances.png");
+        Browsers.screenshot(admin, "instances.png");
         assertTrue(admin.findElements(By.cssSelector("#instances\\:table thead input")).isEmpty(),
                 "no column filters: the filter is the form above, in the URL");
         assertEquals(25, rows().size());
@@ -272,17 +265,6 @@ class InstancesPageIT {
     private void open(String query) {
         admin.get(BASE.resolve("instances?" + query).toString());
         Browsers.waitFor(admin).until(presenceOfElementLocated(By.id("instances:table")));
-    }
-
-    /** For the documentation: target/screenshots/, copied to docs/images/ by hand when the page changes. */
-    private void screenshot(String name) {
-        try {
-            Path file = Path.of("target", "screenshots", name);
-            Files.createDirectories(file.getParent());
-            Files.copy(((TakesScreenshot) admin).getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private List<WebElement> rows() {

@@ -71,6 +71,7 @@ class AuditPageIT {
             List<String> actions = admin.findElements(By.cssSelector("#audit\\:entries_data .audit-action")).stream()
                     .map(WebElement::getText).distinct().toList();
             assertEquals(List.of("killed"), actions, "only kills");
+            Browsers.screenshot(admin, "audit.png");
 
             // By keyboard: a user nobody is, Enter; the URL carries the filter and the page says why it is empty.
             admin.get(BASE.resolve("audit").toString());

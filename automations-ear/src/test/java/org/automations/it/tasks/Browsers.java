@@ -1,11 +1,16 @@
 package org.automations.it.tasks;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -64,5 +69,17 @@ public final class Browsers {
         // changes, Chrome reports the old element with varying errors ("Node with given id does not
         // belong to the document"), not always as stale.
         waitFor(driver).ignoring(WebDriverException.class).until(d -> d.findElements(By.id("j_username")).isEmpty());
+    }
+
+    /** For the documentation: target/screenshots/{name}, copied to docs/images/ by hand when a page changes. */
+    public static void screenshot(WebDriver driver, String name) {
+        try {
+            Path file = Path.of("target", "screenshots", name);
+            Files.createDirectories(file.getParent());
+            Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), file,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

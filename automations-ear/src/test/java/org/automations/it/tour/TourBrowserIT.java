@@ -96,6 +96,7 @@ class TourBrowserIT {
             Browsers.waitFor(browser).until(presenceOfElementLocated(By.id("demo:ownConfirmationLink")));
             assertEquals(texts.confirmationLink(), browser.findElement(By.id("demo:ownConfirmationLink")).getText());
             assertNoForeignText(browser, texts, "start page after the starts");
+            Browsers.screenshot(browser, "start-page-" + texts.language() + ".png");
 
             // 4. My tasks, as jacob: the moderation task; an empty summary is refused at the field.
             browser.findElement(By.id("startTaskListLink")).click();
@@ -103,6 +104,7 @@ class TourBrowserIT {
             browser.get(BASE.resolve("tasks").toString());
             assertEquals(texts.myTasks(), browser.findElement(By.tagName("h1")).getText());
             assertNoForeignText(browser, texts, "task list");
+            Browsers.screenshot(browser, "task-list-" + texts.language() + ".png");
             openModerationTaskOf(browser, discussion);
             assertEquals(texts.moderateTitle(), browser.findElement(By.id("title")).getText());
             // A required field's label ends in the asterisk PrimeFaces adds.
@@ -113,6 +115,7 @@ class TourBrowserIT {
             assertTrue(browser.findElement(By.id("form:summaryMessage")).getText().contains(texts.required()),
                     browser.findElement(By.id("form:summaryMessage")).getText());
             assertNoForeignText(browser, texts, "task form with an error");
+            Browsers.screenshot(browser, "task-form-" + texts.language() + ".png");
 
             browser.findElement(By.id("form:summary")).sendKeys("Two mails approved");
             browser.findElement(By.id("form:submit")).click();
