@@ -26,6 +26,7 @@ import java.util.Set;
 import org.automations.engine.AutomationDefinition;
 import org.automations.engine.AutomationFactory;
 import org.automations.engine.AutomationRegistry;
+import org.automations.engine.MoveTargets;
 import org.automations.engine.BoundModels;
 import org.automations.engine.EngineClock;
 import org.automations.engine.EngineSettings;
@@ -435,6 +436,12 @@ public class Automations {
     public void moveTo(long automationId, String node, Map<String, ?> data) {
         executor.move(automationId, node, data == null ? Map.of() : new LinkedHashMap<>(data), EngineClock.now());
         engine.advance(automationId, EngineClock.now(), false);
+    }
+
+    /** The nodes of the class an automation may be moved to (see {@link #moveTo}); empty if it is not deployed. */
+    public List<String> getMoveTargets(String className) {
+        return registry.find(className).map(definition -> definition.getNodeNames().stream()
+                .filter(node -> MoveTargets.refusal(definition, node).isEmpty()).toList()).orElse(List.of());
     }
 
     /** Continues a failed automation with the node after the failed one. */

@@ -84,6 +84,41 @@ class AuditPageIT {
         }
     }
 
+    /** The history page's "Move to": only nodes outside the Split's paths are offered; the move is recorded. */
+    @Test
+    void aMoveFromTheHistoryPageIsInTheHistoryAndTheAuditLog() throws Exception {
+        WebDriver admin = Browsers.chromium("en");
+        try {
+            admin.get(BASE.resolve("audit").toString());
+            Browsers.logIn(admin, "admin", "admin");
+            admin.get(BASE.toString());
+            admin.findElement(By.id("demo:startIssueDiscussion")).click();
+            Browsers.waitFor(admin).until(textMatches(By.id("demo:messages"), STARTED));
+            Matcher started = STARTED.matcher(admin.findElement(By.id("demo:messages")).getText());
+            assertTrue(started.find());
+            long id = Long.parseLong(started.group(1));
+
+            admin.get(BASE.resolve("dashboard/" + id).toString());
+            Select target = new Select(admin.findElement(By.id("actions:moveTarget")));
+            assertEquals(List.of("start", "parallel", "join", "evaluate", "end"),
+                    target.getOptions().stream().map(WebElement::getText).toList(), "no node on the Split's paths");
+            target.selectByVisibleText("end");
+            admin.findElement(By.id("actions:move")).sendKeys(Keys.ENTER);
+            Browsers.waitFor(admin).until(textMatches(By.tagName("body"), Pattern.compile("Automation #" + id + " moved to end")));
+            assertEquals("finished", admin.findElement(By.id("status")).getText());
+            assertTrue(admin.findElement(By.id("steps")).getText().contains("Moved to end by admin"),
+                    admin.findElement(By.id("steps")).getText());
+
+            admin.get(BASE.resolve("audit?action=MOVE").toString());
+            WebElement row = admin.findElements(By.cssSelector("#audit\\:entries_data tr")).stream()
+                    .filter(r -> r.getText().contains("IssueDiscussion #" + id)).findFirst()
+                    .orElseThrow(() -> new AssertionError(admin.findElement(By.id("audit:entries")).getText()));
+            assertTrue(row.getText().contains("moved") && row.getText().contains("from moderate, warning, join"), row.getText());
+        } finally {
+            admin.quit();
+        }
+    }
+
     @Test
     void usersWithoutTheViewRolesGet403() throws Exception {
         WebDriver mary = Browsers.chromium("en");

@@ -39,6 +39,7 @@ public class HistoryPage {
 
     private static final DeclarationChanges NO_CHANGES = new DeclarationChanges("", "", List.of(), List.of(), List.of());
     private DeclarationChanges declarationChanges;
+    private String moveTarget;
 
     /** Steps per page: enough for any automation that does not loop for long, bounded for those that do. */
     static final int WINDOW = 500;
@@ -305,6 +306,23 @@ public class HistoryPage {
 
     public void skip() {
         actions.skip(getAutomation().getId(), self());
+    }
+
+    /** The nodes this automation may be moved to: its class's, except those on a Split's path. */
+    public List<String> getMoveTargets() {
+        return automations.getMoveTargets(getAutomation().getAutomationClass());
+    }
+
+    public String getMoveTarget() {
+        return moveTarget;
+    }
+
+    public void setMoveTarget(String moveTarget) {
+        this.moveTarget = moveTarget;
+    }
+
+    public void move() {
+        actions.move(getAutomation().getId(), moveTarget, self());
     }
 
     /** The history is deleted with it: back to the instances page, which shows the message. */

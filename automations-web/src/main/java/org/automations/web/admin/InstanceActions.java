@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.automations.Automations;
 import org.automations.admin.FailedAutomations;
 import org.automations.model.AutomationModel;
 import org.automations.model.AutomationStatus;
@@ -26,6 +27,9 @@ public class InstanceActions {
     @Inject
     FailedAutomations failed;
 
+    @Inject
+    Automations automations;
+
     /** Re-runs the failed step; then {@code page} says how it went. */
     public void retry(long automationId, String page) {
         act(automationId, () -> failed.retry(automationId), "errors.retried", page);
@@ -34,6 +38,18 @@ public class InstanceActions {
     /** Continues after the failed step. */
     public void skip(long automationId, String page) {
         act(automationId, () -> failed.skip(automationId), "errors.skipped", page);
+    }
+
+    /** Moves the automation to a node of its class; a refused move says why and stays on the page. */
+    public void move(long automationId, String node, String page) {
+        try {
+            automations.moveTo(automationId, node, null);
+            String state = automations.getModel(automationId).map(InstanceActions::stateText).orElse("");
+            done("history.moved", automationId, node + ". " + state, page);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            org.omnifaces.util.Messages.addFlashGlobalError(Messages.text("errors.refused", automationId, e.getMessage()));
+            redirect(page);
+        }
     }
 
     /** Deletes the automation and its history ({@code page} must not be its history: it is gone). */
