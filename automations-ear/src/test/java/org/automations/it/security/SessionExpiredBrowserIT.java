@@ -33,7 +33,8 @@ class SessionExpiredBrowserIT {
 
     @Test
     void aButtonPressedAfterTheSessionEndedReloadsThePageSayingSoInBothLanguages() throws Exception {
-        for (String[] language : new String[][] {{"en", "Your session expired"}, {"de", "Ihre Sitzung war abgelaufen"}}) {
+        for (String[] language : new String[][] {{"en", "Your session expired", "started"},
+                {"de", "Ihre Sitzung war abgelaufen", "gestartet"}}) {
             WebDriver browser = Browsers.chromium(language[0]);
             try {
                 browser.get(BASE.toString());
@@ -46,7 +47,7 @@ class SessionExpiredBrowserIT {
                         + browser.getCurrentUrl());
                 // The reloaded page has a new session: the button works now.
                 browser.findElement(By.id("demo:startWebinar")).click();
-                Browsers.waitFor(browser).until(textToBePresentInElementLocated(By.id("demo:messages"), "started"));
+                Browsers.waitFor(browser).until(textToBePresentInElementLocated(By.id("demo:messages"), language[2]));
             } finally {
                 browser.quit();
             }
