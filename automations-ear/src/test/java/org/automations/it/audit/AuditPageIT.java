@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.automations.it.Deployments;
 import org.automations.it.tasks.Browsers;
@@ -52,11 +51,7 @@ class AuditPageIT {
             admin.get(BASE.resolve("audit").toString());
             Browsers.logIn(admin, "admin", "admin");
             admin.get(BASE.toString());
-            admin.findElement(By.id("demo:startPartnerSync")).click();
-            Browsers.waitFor(admin).until(textMatches(By.id("demo:messages"), STARTED));
-            Matcher started = STARTED.matcher(admin.findElement(By.id("demo:messages")).getText());
-            assertTrue(started.find());
-            long id = Long.parseLong(started.group(1));
+            long id = Browsers.startFromStartPage(admin, "demo:startPartnerSync", STARTED);
             assertEquals(204, kill(id), "killed over the REST API as admin");
 
             admin.get(BASE.resolve("audit?action=KILL&class=org.automations.demo.PartnerSync").toString());
@@ -92,11 +87,7 @@ class AuditPageIT {
             admin.get(BASE.resolve("audit").toString());
             Browsers.logIn(admin, "admin", "admin");
             admin.get(BASE.toString());
-            admin.findElement(By.id("demo:startIssueDiscussion")).click();
-            Browsers.waitFor(admin).until(textMatches(By.id("demo:messages"), STARTED));
-            Matcher started = STARTED.matcher(admin.findElement(By.id("demo:messages")).getText());
-            assertTrue(started.find());
-            long id = Long.parseLong(started.group(1));
+            long id = Browsers.startFromStartPage(admin, "demo:startIssueDiscussion", STARTED);
 
             admin.get(BASE.resolve("dashboard/" + id).toString());
             Select target = new Select(admin.findElement(By.id("actions:moveTarget")));

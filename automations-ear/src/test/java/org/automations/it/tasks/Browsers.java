@@ -7,12 +7,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -56,6 +59,24 @@ public final class Browsers {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
         wait.ignoring(StaleElementReferenceException.class);
         return wait;
+    }
+
+    /**
+     * Presses one of the start page's buttons and returns the new automation's id, read from the
+     * message the answer shows (group 1 of {@code started}).
+     */
+    public static long startFromStartPage(WebDriver driver, String button, Pattern started) {
+        WebElement before = driver.findElement(By.id("demo:messages"));
+        driver.findElement(By.id(button)).click();
+        // The answer replaces the form: until then the old message (still sliding up after its close
+        // button) could match. The text is read in the same step as the wait, so that a later
+        // replacement cannot make the element stale between the two.
+        waitFor(driver).until(ExpectedConditions.stalenessOf(before));
+        Matcher matcher = waitFor(driver).until(d -> {
+            Matcher m = started.matcher(d.findElement(By.id("demo:messages")).getText());
+            return m.find() ? m : null;
+        });
+        return Long.parseLong(matcher.group(1));
     }
 
     /** Fills in the container's login form (shown in place of the protected page asked for). */

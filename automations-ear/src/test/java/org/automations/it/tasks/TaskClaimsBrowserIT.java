@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 
 import java.net.URI;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.automations.it.Deployments;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -95,11 +94,7 @@ class TaskClaimsBrowserIT {
 
     /** Presses the start page's button and reads the new automation's id from its message. */
     private static long startIssueDiscussion(WebDriver browser) {
-        browser.findElement(By.id("demo:startIssueDiscussion")).click();
-        Browsers.waitFor(browser).until(d -> STARTED.matcher(d.findElement(By.id("demo:messages")).getText()).find());
-        Matcher started = STARTED.matcher(browser.findElement(By.id("demo:messages")).getText());
-        assertTrue(started.find());
-        return Long.parseLong(started.group(1));
+        return Browsers.startFromStartPage(browser, "demo:startIssueDiscussion", STARTED);
     }
 
     /** The id of the automation's open task at the node, read from its history page. */

@@ -215,22 +215,13 @@ class TaskPagesIT {
     // ---- helpers ----------------------------------------------------------------------------------
 
     private static long startIssueDiscussion(WebDriver browser) {
-        String before = messages(browser);
-        browser.findElement(By.id("demo:startIssueDiscussion")).click();
-        Browsers.waitFor(browser).until(d -> !messages(d).equals(before) && STARTED.matcher(messages(d)).find());
-        Matcher started = STARTED.matcher(messages(browser));
-        assertTrue(started.find());
-        return Long.parseLong(started.group(1));
+        return Browsers.startFromStartPage(browser, "demo:startIssueDiscussion", STARTED);
     }
 
     /** A cell's text; for the data column its key/value list, folded or not (getText skips what is folded). */
     private static String cellText(WebElement cell) {
         List<WebElement> data = cell.findElements(By.cssSelector("dl.data-list"));
         return data.isEmpty() ? cell.getText() : data.get(0).getAttribute("textContent");
-    }
-
-    private static String messages(WebDriver browser) {
-        return browser.findElement(By.id("demo:messages")).getText();
     }
 
     private static List<String> latestRow(WebDriver browser, long automationId) {

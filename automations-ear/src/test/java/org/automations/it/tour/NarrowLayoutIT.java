@@ -1,10 +1,8 @@
 package org.automations.it.tour;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.openqa.selenium.support.ui.ExpectedConditions.textMatches;
 
 import java.net.URI;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.automations.it.Deployments;
 import org.automations.it.tasks.Browsers;
@@ -71,13 +69,10 @@ class NarrowLayoutIT {
     }
 
     private static long start(WebDriver browser, String button) {
-        browser.findElement(By.id(button)).click();
-        Browsers.waitFor(browser).until(textMatches(By.id("demo:messages"), STARTED));
-        Matcher matcher = STARTED.matcher(browser.findElement(By.id("demo:messages")).getText());
-        assertTrue(matcher.find());
-        // The message stays until the next start: close it so the next wait sees the new one.
+        long id = Browsers.startFromStartPage(browser, button, STARTED);
+        // The message stays until the next start: close it so that it does not cover the page.
         browser.findElement(By.cssSelector("#demo\\:messages .ui-messages-close")).click();
-        return Long.parseLong(matcher.group(1));
+        return id;
     }
 
     private static void assertFitsTheScreen(WebDriver browser, String page) {

@@ -9,7 +9,6 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.textMatches;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.automations.it.Deployments;
 import org.automations.it.tasks.Browsers;
@@ -136,12 +135,7 @@ class TourBrowserIT {
 
     /** Presses a start button and reads the new instance's number from the message it shows. */
     private static long start(WebDriver browser, String button, String startedPattern) {
-        Pattern started = Pattern.compile(startedPattern);
-        browser.findElement(By.id(button)).click();
-        Browsers.waitFor(browser).until(textMatches(By.id("demo:messages"), started));
-        Matcher matcher = started.matcher(browser.findElement(By.id("demo:messages")).getText());
-        assertTrue(matcher.find());
-        return Long.parseLong(matcher.group(1));
+        return Browsers.startFromStartPage(browser, button, Pattern.compile(startedPattern));
     }
 
     /** The text of the instance's row in the latest automations (the table as the page shows it now). */
