@@ -55,6 +55,10 @@ import org.automations.model.AutomationStatus;
 import org.automations.model.AutomationTaskModel;
 import org.automations.versions.DeclarationChanges;
 import org.automations.versions.DefinitionVersions;
+import org.automations.versions.InstanceGroup;
+import org.automations.versions.InstanceMigrations;
+import org.automations.versions.MigrationDryRun;
+import org.automations.versions.MigrationExecution;
 import org.automations.security.RealmUsers;
 import org.automations.security.TaskAccess;
 import org.automations.security.TaskUser;
@@ -79,6 +83,9 @@ public class Automations {
 
     @Inject
     DefinitionVersions versions;
+
+    @Inject
+    InstanceMigrations migrations;
 
     @Inject
     AutomationFactory factory;
@@ -511,6 +518,46 @@ public class Automations {
         }
         String version = model.getRunVersion() != null ? model.getRunVersion() : model.getStartedVersion();
         return versions.changesSince(model.getAutomationClass(), version);
+    }
+
+    // ---- migration of running automations (issue 15) ---------------------------------------------------
+
+    /** The class's running automations grouped by the version they last ran with and the node they wait at. */
+    public List<InstanceGroup> getInstanceGroups(String className) {
+        return migrations.groups(className);
+    }
+
+    /**
+     * What the plan would do to each running automation of its class, changing nothing: it moves,
+     * stays, or is refused; and why the plan as a whole may not run ({@link MigrationDryRun#reasons}).
+     */
+    public MigrationDryRun dryRunMigration(MigrationPlan plan) {
+        return migrations.dryRun(plan);
+    }
+
+    /**
+     * Starts the instance-migration batch job for the plan, 100 automations per transaction; returns
+     * its execution id. The plan is dry-run first: IllegalArgumentException with every reason when it
+     * may not run. Each automation moves under its row lock while the engine keeps running, records
+     * the move in its history ("Migrated to x by y (migration run n)"), and the run goes to the audit log.
+     */
+    public long startMigration(MigrationPlan plan) {
+        return migrations.start(plan, null);
+    }
+
+    /** As {@link #startMigration(MigrationPlan)} with {@code chunkSize} automations per transaction. */
+    public long startMigration(MigrationPlan plan, int chunkSize) {
+        return migrations.start(plan, chunkSize);
+    }
+
+    /** An execution of the instance-migration job with its plan and progress; empty when there is none with that id. */
+    public Optional<MigrationExecution> getMigration(long executionId) {
+        return migrations.execution(executionId);
+    }
+
+    /** The newest executions of the instance-migration job, newest first. */
+    public List<MigrationExecution> getMigrations(int max) {
+        return migrations.executions(max);
     }
 
     // ---- human tasks (forms) -----------------------------------------------------------------------------

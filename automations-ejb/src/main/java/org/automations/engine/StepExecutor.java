@@ -30,6 +30,7 @@ import java.util.logging.Logger;
 import org.automations.audit.AuditAction;
 import org.automations.audit.AuditLog;
 import org.automations.FormResult;
+import org.automations.MigrationPlan;
 import org.automations.flow.Automation;
 import org.automations.flow.Data;
 import org.automations.flow.Execute;
@@ -461,18 +462,46 @@ public class StepExecutor {
             throw new IllegalArgumentException("Automation " + automationId + " cannot move: " + why);
         });
         String by = context.getCallerPrincipal().getName();
-        Automation automation = factory.instance(definition.getType(), model);
+        StepRun run = stepRun(definition, model, now);
+        List<String> from = run.openNodes();
+        moveRun(definition, model, run, node, data, "Moved to " + node + " by " + by);
+        audit.record(AuditAction.MOVE, by, model, node, "from " + (from.isEmpty() ? "no open task" : String.join(", ", from))
+                + (data == null || data.isEmpty() ? "" : "; data set: " + String.join(", ", data.keySet())));
+    }
+
+    /**
+     * One automation of a migration run, in the caller's transaction (the job's chunk, so that the
+     * moves commit with the chunk's checkpoint and a restart never moves one twice): under its row
+     * lock, the plan is applied to the nodes it waits at now. Returns what was decided; an automation
+     * that has finished, moved on or is refused meanwhile is left as it is.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public MigrationRules.Decision migrate(long automationId, MigrationPlan plan, String by, long run, Instant now) {
+        AutomationModel model = claim(automationId, now, ClaimMode.WAIT);
+        AutomationDefinition definition = model == null ? null : registry.find(model.getAutomationClass()).orElse(null);
+        if (model == null || model.getStatus() == AutomationStatus.FINISHED || definition == null
+                || !plan.className().equals(model.getAutomationClass())) {
+            return new MigrationRules.Decision(null, null);
+        }
+        StepRun stepRun = stepRun(definition, model, now);
+        MigrationRules.Decision decision = MigrationRules.decide(definition, plan, stepRun.openNodes());
+        if (decision.moves()) {
+            moveRun(definition, model, stepRun, decision.to(), plan.data(),
+                    "Migrated to " + decision.to() + " by " + by + " (migration run " + run + ")");
+        }
+        return decision;
+    }
+
+    /** Ends the run's open tasks with the message, sets the data keys and continues at the node. */
+    private void moveRun(AutomationDefinition definition, AutomationModel model, StepRun run, String node,
+            Map<String, Object> data, String message) {
         if (data != null) {
             data.forEach((key, value) -> model.getData().put(key, JsonValues.copy("data." + key, value)));
         }
         model.setStatus(AutomationStatus.RUNNING);
         model.setUniqueKey(UniqueKeys.of(definition, model.getData()));
-        StepRun run = stepRun(definition, model, now, automation);
-        List<String> from = run.openNodes();
-        run.moveTo(node, "Moved to " + node + " by " + by);
+        run.moveTo(node, message);
         run.settle(null);
-        audit.record(AuditAction.MOVE, by, model, node, "from " + (from.isEmpty() ? "no open task" : String.join(", ", from))
-                + (data == null || data.isEmpty() ? "" : "; data set: " + String.join(", ", data.keySet())));
     }
 
     /** Runs a threaded Execute's code, after the step that passed it has committed. */

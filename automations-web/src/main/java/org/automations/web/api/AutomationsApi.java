@@ -23,7 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             @Tag(name = "definitions", description = "The deployed automation classes"),
             @Tag(name = "instances", description = "Automations: state, history, messages, administration"),
             @Tag(name = "tasks", description = "The caller's human tasks (forms)"),
-            @Tag(name = "history-cleanup", description = "Deleting old history (a batch job)")
+            @Tag(name = "history-cleanup", description = "Deleting old history (a batch job)"),
+            @Tag(name = "migrations", description = "Moving running automations to a changed class (a batch job)")
         })
 @SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic",
         description = "A user of the server's realm. A request with the pages' session cookie instead must"

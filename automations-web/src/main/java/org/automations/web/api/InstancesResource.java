@@ -180,6 +180,27 @@ public class InstancesResource {
         return InstanceView.of(automations, model(id));
     }
 
+    @POST
+    @Path("{id}/move")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Move an automation to a node", description = "Under its row lock: its open tasks end ('Moved to node by user'),"
+            + " the data keys given are set, and it continues at the node. Body: {\"node\": \"review\", \"data\": {...}}.")
+    @APIResponse(responseCode = "200", description = "The automation afterwards", content = @Content(schema = @Schema(implementation = InstanceView.class)))
+    @APIResponse(responseCode = "400", description = "No node, a node the class lacks or one on a Split's path", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    @APIResponse(responseCode = "404", description = "No such automation", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    @APIResponse(responseCode = "409", description = "It has finished, or its class is not deployed", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    public InstanceView move(@PathParam("id") long id, String body) {
+        roles.requireChanger();
+        JsonObject json = JsonBodies.object(body);
+        String node = JsonBodies.stringMember(json, "node");
+        if (node == null || node.isBlank()) {
+            throw ApiException.badRequest("node", "'node' must name the node to continue at.");
+        }
+        model(id);
+        automations.moveTo(id, node, JsonBodies.objectMember(json, "data"));
+        return InstanceView.of(automations, model(id));
+    }
+
     @DELETE
     @Path("{id}")
     @Operation(summary = "Kill an automation", description = "Deletes it and its history; the audit log keeps who did it, with the class, key and last node.")

@@ -1,0 +1,300 @@
+package org.automations.it.versions;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.annotation.Resource;
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.automations.Automations;
+import org.automations.MigrationPlan;
+import org.automations.audit.AuditAction;
+import org.automations.audit.AuditEntry;
+import org.automations.audit.AuditFilter;
+import org.automations.audit.AuditLog;
+import org.automations.flow.Automation;
+import org.automations.flow.End;
+import org.automations.flow.Execute;
+import org.automations.flow.Join;
+import org.automations.flow.Split;
+import org.automations.it.Deployments;
+import org.automations.model.AutomationTaskModel;
+import org.automations.versions.InstanceGroup;
+import org.automations.versions.MigrationDryRun;
+import org.automations.versions.MigrationExecution;
+import org.automations.versions.PlannedMove;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Migration of running automations (issue 15 part 2): the overview by version and node, the dry run
+ * (what each instance would do, and the plans it refuses), and the instance-migration job moving
+ * 5 000 automations from a removed node while the tick runs, stopped and restarted midway: every
+ * automation moved once, continues from the new node once, and finishes; the run is in the audit log.
+ */
+@ExtendWith(ArquillianExtension.class)
+class MigrationIT {
+
+    /** What a redeployment leaves: automations that last ran with an older version, at a node now gone. */
+    private static final String OLD_VERSION = "0123456789ab";
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.ear(MigrationIT.class);
+    }
+
+    /** The current declaration: {@code review} replaced an older version's {@code oldReview}. */
+    public static class Migratable extends Automation {
+        Execute intake = new Execute().afterWaitingFor(Duration.ofHours(1)).next("review");
+        Execute review = new Execute(this::countReview).next("end");
+        Split parallel = new Split().next("left").next("right");
+        Execute left = new Execute();
+        Execute right = new Execute();
+        Join join = new Join().next("end");
+        End end = new End();
+
+        void countReview(AutomationTaskModel task) {
+            Integer seen = task.getData().getInt("reviews");
+            task.getData().put("reviews", seen == null ? 1 : seen + 1);
+        }
+    }
+
+    @Inject
+    Automations automations;
+
+    @Inject
+    AuditLog audit;
+
+    @Resource(lookup = "java:jboss/datasources/AutomationsDS")
+    DataSource dataSource;
+
+    @Resource
+    ManagedExecutorService threads;
+
+    @Test
+    void theOverviewGroupsRunningAutomationsByVersionAndNode() throws Exception {
+        long first = insertWaitingAt(10_000_000, 3, "oldReview");
+        long current = automations.create(Migratable.class, Map.of()).getId();
+        String version = automations.getDefinitionVersion(Migratable.class.getName()).orElseThrow();
+
+        List<InstanceGroup> groups = automations.getInstanceGroups(Migratable.class.getName());
+
+        assertTrue(groups.contains(new InstanceGroup(OLD_VERSION, false, "oldReview", false, 3)), groups.toString());
+        assertTrue(groups.stream().anyMatch(g -> g.version().equals(version) && g.current() && g.node().equals("intake")
+                && g.declared() && g.count() >= 1), groups.toString());
+        deleteRange(first, 3);
+        deleteRange(current, 1);
+    }
+
+    @Test
+    void theDryRunSaysWhatEachAutomationWouldDoAndRefusesPlansThatStrandOne() throws Exception {
+        long atOld = insertWaitingAt(11_000_000, 2, "oldReview");
+        long atGone = insertWaitingAt(11_100_000, 1, "gone");
+        long twoPaths = insertWaitingAt(11_200_000, 1, "oldLeft", "oldRight");
+        long staying = automations.create(Migratable.class, Map.of()).getId();
+        String className = Migratable.class.getName();
+        try {
+            // oldReview -> review only: the automation at 'gone' would stay at a node that no longer exists.
+            MigrationPlan partial = MigrationPlan.of(className).move("oldReview", "review")
+                    .move("oldLeft", "join").move("oldRight", "join");
+            MigrationDryRun dryRun = automations.dryRunMigration(partial);
+            assertFalse(dryRun.executable());
+            assertEquals(List.of(), dryRun.planRefusals());
+            PlannedMove gone = move(dryRun, atGone);
+            assertEquals(List.of("gone"), gone.waitingAt());
+            assertTrue(gone.refusal().contains("'gone', which " + className + " no longer declares"), gone.refusal());
+            assertEquals("review", move(dryRun, atOld).to());
+            assertEquals(OLD_VERSION, move(dryRun, atOld).version());
+            assertEquals("join", move(dryRun, twoPaths).to(), "both paths go to the Join");
+            assertEquals(List.of("intake"), move(dryRun, staying).waitingAt());
+            assertFalse(move(dryRun, staying).moves() || move(dryRun, staying).refused(), "a node the class has: it stays");
+            assertTrue(dryRun.reasons().contains("Automation " + atGone + " of " + className + ": " + gone.refusal()),
+                    dryRun.reasons().toString());
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> automations.startMigration(partial));
+            assertTrue(refused.getMessage().contains("Automation " + atGone), refused.getMessage());
+
+            MigrationDryRun complete = automations.dryRunMigration(partial.move("gone", "end"));
+            assertTrue(complete.executable(), complete.reasons().toString());
+            assertEquals(4, complete.moving().size());
+            assertTrue(complete.staying() >= 1);
+
+            // Targets the class lacks, or inside a Split's path, refuse the whole plan.
+            MigrationDryRun nowhere = automations.dryRunMigration(MigrationPlan.of(className).move("oldReview", "nowhere"));
+            assertTrue(nowhere.planRefusals().get(0).contains("declares no node 'nowhere'"), nowhere.planRefusals().toString());
+            MigrationDryRun onPath = automations.dryRunMigration(MigrationPlan.of(className).move("oldReview", "left")
+                    .move("gone", "end").move("oldLeft", "join").move("oldRight", "join"));
+            assertFalse(onPath.executable());
+            assertTrue(onPath.planRefusals().get(0).contains("lies on a path of Split 'parallel'"), onPath.planRefusals().toString());
+            // Two parallel paths sent to different nodes: the automation is refused.
+            MigrationDryRun apart = automations.dryRunMigration(MigrationPlan.of(className).move("oldLeft", "review")
+                    .move("oldRight", "end"));
+            assertTrue(move(apart, twoPaths).refusal().contains("which the plan sends to different nodes"),
+                    move(apart, twoPaths).refusal());
+            MigrationDryRun undeployed = automations.dryRunMigration(MigrationPlan.of("org.example.Gone").move("a", "b"));
+            assertTrue(undeployed.planRefusals().get(0).contains("No automation class org.example.Gone is deployed"));
+
+            assertEquals(2, count("select count(*) from atm_task where finished is null and status = 'oldReview'"
+                    + " and automation_id >= " + atOld + " and automation_id < " + (atOld + 2)), "a dry run changes nothing");
+        } finally {
+            deleteRange(atOld, 2);
+            deleteRange(atGone, 1);
+            deleteRange(twoPaths, 1);
+            deleteRange(staying, 1);
+        }
+    }
+
+    @Test
+    void theJobMovesFiveThousandAutomationsOnceWhileTheTickRunsAndSurvivesAStop() throws Exception {
+        int total = 5_000;
+        long first = insertWaitingAt(12_000_000, total, "oldReview");
+        String className = Migratable.class.getName();
+        MigrationPlan plan = MigrationPlan.of(className).move("oldReview", "review").set("migrated", true);
+        assertTrue(automations.dryRunMigration(plan).executable());
+
+        AtomicBoolean ticking = new AtomicBoolean(true);
+        AtomicInteger ticks = new AtomicInteger();
+        Future<?> tick = threads.submit(() -> {
+            while (ticking.get()) {
+                automations.run();
+                ticks.incrementAndGet();
+            }
+            return null;
+        });
+        try {
+            JobOperator operator = BatchRuntime.getJobOperator();
+            long firstRun = automations.startMigration(plan, 50);
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> automations.getMigration(firstRun).orElseThrow().progress().moved() >= 500);
+            operator.stop(firstRun);
+            MigrationExecution stopped = awaitEnd(firstRun);
+            assertEquals(BatchStatus.STOPPED, stopped.status());
+            assertEquals(total, stopped.progress().total());
+            assertTrue(stopped.progress().moved() < total, "stopped midway: " + stopped.progress());
+
+            long secondRun = operator.restart(firstRun, null);
+            MigrationExecution done = awaitEnd(secondRun);
+            assertEquals(BatchStatus.COMPLETED, done.status());
+            assertEquals(total, done.progress().moved(), "the counts of both executions: " + done.progress());
+            assertEquals(plan, done.plan(), "the restart kept the plan");
+            assertEquals(100, done.progress().percentDone());
+
+            await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> count("select count(*) from atm_automation where finished = false and id >= " + first
+                            + " and id < " + (first + total)) == 0);
+        } finally {
+            ticking.set(false);
+            tick.get();
+        }
+        String range = " between " + first + " and " + (first + total - 1);
+        assertEquals(total, count("select count(*) from atm_task where message like 'Migrated to review by %'"
+                + " and status = 'oldReview' and automation_id" + range), "every automation moved once");
+        assertEquals(total, count("select count(*) from atm_task where status = 'review' and automation_id" + range),
+                "and ran at the new node once");
+        assertEquals(0, count("select count(*) from (select automation_id from atm_task where status = 'review'"
+                + " and automation_id" + range + " group by automation_id having count(*) > 1) twice"));
+        assertEquals(total, count("select count(*) from atm_automation where status = 'FINISHED' and id" + range));
+        assertEquals(Boolean.TRUE, automations.getModel(first).orElseThrow().getData().get("migrated"));
+        assertEquals(1, automations.getModel(first).orElseThrow().getData().getInt("reviews"));
+        assertTrue(ticks.get() > 1, "the tick ran meanwhile");
+
+        List<AuditEntry> runs = audit.find(new AuditFilter(null, AuditAction.MIGRATION, className, null, null), 0, 10);
+        assertEquals(2, runs.size(), "one entry per execution: " + runs);
+        assertTrue(runs.stream().anyMatch(e -> e.getDetail().contains("MIGRATED moved=" + total + " left=0 of=" + total)
+                && e.getDetail().contains("plan oldReview -> review; data set: migrated")), runs.toString());
+        deleteRange(first, total);
+    }
+
+    private static PlannedMove move(MigrationDryRun dryRun, long automationId) {
+        return dryRun.instances().stream().filter(i -> i.automationId() == automationId).findFirst().orElseThrow();
+    }
+
+    private MigrationExecution awaitEnd(long executionId) {
+        await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(100))
+                .until(() -> !automations.getMigration(executionId).orElseThrow().isRunning());
+        return automations.getMigration(executionId).orElseThrow();
+    }
+
+    /**
+     * Inserts running automations of {@link Migratable} that last ran with {@link #OLD_VERSION}, each
+     * with an open task at each node given (as the older version left them); returns the first id.
+     */
+    private long insertWaitingAt(long firstId, int count, String... nodes) throws SQLException {
+        Timestamp now = Timestamp.from(Instant.now());
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement a = c.prepareStatement("insert into atm_automation (id, automation_class, status,"
+                    + " finished, data, automation_key, created, updated, version, started_version, run_version)"
+                    + " values (?, ?, 'RUNNING', false, '{}', ?, ?, ?, 0, ?, ?)");
+                    PreparedStatement t = c.prepareStatement("insert into atm_task (id, automation_id, previous_id,"
+                            + " status, locked, requires_interaction, awaits_person, interaction_permissions, created,"
+                            + " overdue_handled, priority) values (?, ?, null, ?, 0, false, false, '[]', ?, false, 0)")) {
+                for (int i = 0; i < count; i++) {
+                    long id = firstId + i;
+                    a.setLong(1, id);
+                    a.setString(2, Migratable.class.getName());
+                    a.setString(3, "m" + id);
+                    a.setTimestamp(4, now);
+                    a.setTimestamp(5, now);
+                    a.setString(6, OLD_VERSION);
+                    a.setString(7, OLD_VERSION);
+                    a.addBatch();
+                    for (int k = 0; k < nodes.length; k++) {
+                        t.setLong(1, id * 10 + k);
+                        t.setLong(2, id);
+                        t.setString(3, nodes[k]);
+                        t.setTimestamp(4, now);
+                        t.addBatch();
+                    }
+                    if (i % 500 == 499) {
+                        a.executeBatch();
+                        t.executeBatch();
+                    }
+                }
+                a.executeBatch();
+                t.executeBatch();
+            }
+            c.commit();
+        }
+        return firstId;
+    }
+
+    private void deleteRange(long first, int count) throws SQLException {
+        String range = " between " + first + " and " + (first + count - 1);
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("delete from atm_task_permission where task_id in (select id from atm_task where automation_id" + range + ")");
+            s.executeUpdate("update atm_task set previous_id = null where automation_id" + range);
+            s.executeUpdate("delete from atm_task where automation_id" + range);
+            s.executeUpdate("delete from atm_automation where id" + range);
+        }
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); var rows = s.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}

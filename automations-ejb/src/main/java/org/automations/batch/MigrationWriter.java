@@ -1,0 +1,56 @@
+package org.automations.batch;
+
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.api.chunk.AbstractItemWriter;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.batch.runtime.context.StepContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+import org.automations.MigrationPlan;
+import org.automations.engine.EngineClock;
+import org.automations.engine.MigrationRules;
+import org.automations.engine.StepExecutor;
+import org.automations.versions.MigrationProgress;
+
+/**
+ * Moves a chunk's automations in the chunk's transaction, each under its row lock (the tick skips a
+ * row held here and runs the automation from its new node once the chunk commits), and adds the
+ * counts to the step's persistent user data, saved with the same chunk's checkpoint.
+ */
+@Named
+@Dependent
+public class MigrationWriter extends AbstractItemWriter {
+
+    @Inject
+    StepContext step;
+
+    @Inject
+    JobContext job;
+
+    @Inject
+    @BatchProperty
+    String plan;
+
+    @Inject
+    @BatchProperty
+    String startedBy;
+
+    @Inject
+    StepExecutor executor;
+
+    @Override
+    public void writeItems(List<Object> items) {
+        MigrationPlan migrationPlan = MigrationPlan.fromJson(plan);
+        long moved = 0;
+        for (Object item : items) {
+            MigrationRules.Decision decision = executor.migrate((Long) item, migrationPlan, startedBy,
+                    job.getExecutionId(), EngineClock.now());
+            if (decision.moves()) {
+                moved++;
+            }
+        }
+        MigrationProgress.from(step.getPersistentUserData()).plus(moved, items.size() - moved).store(step);
+    }
+}
