@@ -8,6 +8,7 @@ import org.awaitility.Awaitility;
 import org.hamcrest.Matcher;
 import org.jboss.arquillian.container.test.api.Testable;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.ByteArrayAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -55,6 +56,16 @@ public final class Deployments {
         for (Class<?> type : types) {
             war.addAsLibraries(jarOf(type));
         }
+        return ear;
+    }
+
+    /**
+     * Adds a compiled class to the WAR of {@code ear} under its name: a second version of a class
+     * the test class path has in its first (see RedeployMigrationIT).
+     */
+    public static EnterpriseArchive withClassFile(EnterpriseArchive ear, String className, byte[] classFile) {
+        ear.getAsType(WebArchive.class, WAR).add(new ByteArrayAsset(classFile),
+                "WEB-INF/classes/" + className.replace('.', '/') + ".class");
         return ear;
     }
 

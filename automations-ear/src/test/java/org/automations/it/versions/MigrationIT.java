@@ -13,12 +13,9 @@ import jakarta.batch.runtime.BatchStatus;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
@@ -31,13 +28,7 @@ import org.automations.audit.AuditAction;
 import org.automations.audit.AuditEntry;
 import org.automations.audit.AuditFilter;
 import org.automations.audit.AuditLog;
-import org.automations.flow.Automation;
-import org.automations.flow.End;
-import org.automations.flow.Execute;
-import org.automations.flow.Join;
-import org.automations.flow.Split;
 import org.automations.it.Deployments;
-import org.automations.model.AutomationTaskModel;
 import org.automations.versions.InstanceGroup;
 import org.automations.versions.MigrationDryRun;
 import org.automations.versions.MigrationExecution;
@@ -57,28 +48,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class MigrationIT {
 
-    /** What a redeployment leaves: automations that last ran with an older version, at a node now gone. */
-    private static final String OLD_VERSION = "0123456789ab";
+    private static final String OLD_VERSION = OldVersionRows.OLD_VERSION;
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.ear(MigrationIT.class);
-    }
-
-    /** The current declaration: {@code review} replaced an older version's {@code oldReview}. */
-    public static class Migratable extends Automation {
-        Execute intake = new Execute().afterWaitingFor(Duration.ofHours(1)).next("review");
-        Execute review = new Execute(this::countReview).next("end");
-        Split parallel = new Split().next("left").next("right");
-        Execute left = new Execute();
-        Execute right = new Execute();
-        Join join = new Join().next("end");
-        End end = new End();
-
-        void countReview(AutomationTaskModel task) {
-            Integer seen = task.getData().getInt("reviews");
-            task.getData().put("reviews", seen == null ? 1 : seen + 1);
-        }
+        return Deployments.ear(MigrationIT.class, Migratable.class, OldVersionRows.class);
     }
 
     @Inject
@@ -237,58 +211,13 @@ class MigrationIT {
         return automations.getMigration(executionId).orElseThrow();
     }
 
-    /**
-     * Inserts running automations of {@link Migratable} that last ran with {@link #OLD_VERSION}, each
-     * with an open task at each node given (as the older version left them); returns the first id.
-     */
+
     private long insertWaitingAt(long firstId, int count, String... nodes) throws SQLException {
-        Timestamp now = Timestamp.from(Instant.now());
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement a = c.prepareStatement("insert into atm_automation (id, automation_class, status,"
-                    + " finished, data, automation_key, created, updated, version, started_version, run_version)"
-                    + " values (?, ?, 'RUNNING', false, '{}', ?, ?, ?, 0, ?, ?)");
-                    PreparedStatement t = c.prepareStatement("insert into atm_task (id, automation_id, previous_id,"
-                            + " status, locked, requires_interaction, awaits_person, interaction_permissions, created,"
-                            + " overdue_handled, priority) values (?, ?, null, ?, 0, false, false, '[]', ?, false, 0)")) {
-                for (int i = 0; i < count; i++) {
-                    long id = firstId + i;
-                    a.setLong(1, id);
-                    a.setString(2, Migratable.class.getName());
-                    a.setString(3, "m" + id);
-                    a.setTimestamp(4, now);
-                    a.setTimestamp(5, now);
-                    a.setString(6, OLD_VERSION);
-                    a.setString(7, OLD_VERSION);
-                    a.addBatch();
-                    for (int k = 0; k < nodes.length; k++) {
-                        t.setLong(1, id * 10 + k);
-                        t.setLong(2, id);
-                        t.setString(3, nodes[k]);
-                        t.setTimestamp(4, now);
-                        t.addBatch();
-                    }
-                    if (i % 500 == 499) {
-                        a.executeBatch();
-                        t.executeBatch();
-                    }
-                }
-                a.executeBatch();
-                t.executeBatch();
-            }
-            c.commit();
-        }
-        return firstId;
+        return OldVersionRows.insert(dataSource, firstId, count, nodes);
     }
 
     private void deleteRange(long first, int count) throws SQLException {
-        String range = " between " + first + " and " + (first + count - 1);
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.executeUpdate("delete from atm_task_permission where task_id in (select id from atm_task where automation_id" + range + ")");
-            s.executeUpdate("update atm_task set previous_id = null where automation_id" + range);
-            s.executeUpdate("delete from atm_task where automation_id" + range);
-            s.executeUpdate("delete from atm_automation where id" + range);
-        }
+        OldVersionRows.delete(dataSource, first, count);
     }
 
     private long count(String sql) throws SQLException {

@@ -19,7 +19,7 @@ import org.automations.admin.AutomationHistory;
  * revealed), an unknown automation or a task of another automation 404. The views live under
  * WEB-INF, so these URLs are the only way to them.
  */
-@WebFilter(urlPatterns = {"/dashboard", "/dashboard/*", "/instances", "/errors", "/history-cleanup", "/audit"})
+@WebFilter(urlPatterns = {"/dashboard", "/dashboard/*", "/instances", "/errors", "/history-cleanup", "/audit", "/migrations"})
 public class AdminPages extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
@@ -31,6 +31,7 @@ public class AdminPages extends HttpFilter {
     static final String CLEANUP_VIEW = "/WEB-INF/views/admin/cleanup.xhtml";
     static final String AUDIT_VIEW = "/WEB-INF/views/admin/audit.xhtml";
     static final String INSTANCES_VIEW = "/WEB-INF/views/admin/instances.xhtml";
+    static final String MIGRATIONS_VIEW = "/WEB-INF/views/admin/migrations.xhtml";
 
     /** Request attribute: the {@code AutomationModel} of a history or traceback URL. */
     public static final String AUTOMATION = AdminPages.class.getName() + ".automation";
@@ -65,6 +66,8 @@ public class AdminPages extends HttpFilter {
             forward(true, ERRORS_VIEW, request, response);
         } else if (path.equals("/history-cleanup")) {
             forward(true, CLEANUP_VIEW, request, response);
+        } else if (path.equals("/migrations")) {
+            forward(true, MIGRATIONS_VIEW, request, response);
         } else {
             automationPage(path, request, response);
         }
