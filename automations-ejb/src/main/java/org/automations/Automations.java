@@ -522,6 +522,11 @@ public class Automations {
 
     // ---- migration of running automations (issue 15) ---------------------------------------------------
 
+    /** The nodes the class declares, in declaration order (what a migration plan may continue at); empty if it is not deployed. */
+    public List<String> getNodeNames(String className) {
+        return registry.find(className).map(AutomationDefinition::getNodeNames).orElse(List.of());
+    }
+
     /** The class's running automations grouped by the version they last ran with and the node they wait at. */
     public List<InstanceGroup> getInstanceGroups(String className) {
         return migrations.groups(className);

@@ -2,27 +2,50 @@ package org.automations.engine;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.automations.MigrationPlan;
+import org.automations.model.AutomationTaskModel;
 
 /**
- * What a migration plan does to one automation, decided from the nodes it waits at (its open tasks),
- * the same way for the dry run and for the job, which decides again under the automation's row lock.
+ * What a migration plan does to one automation, decided from its open tasks, the same way for the
+ * dry run and for the job (which decides again under the automation's row lock).
+ *
+ * <p>A target outside every Split's paths moves the <em>automation</em>: all its open tasks end and it
+ * continues at the target (all its moved tasks must then have that one target). A target on a Split's
+ * path moves only the <em>task</em> (a path renamed inside a running Split): the other paths go on, and
+ * the new task descends from the moved one, so the Join counts it. That needs the moved task to have
+ * come from that Split; otherwise its Join would wait forever for paths that never started.
  */
 public final class MigrationRules {
 
     /**
      * The outcome for one automation.
      *
-     * @param to the node it continues at; null when it stays where it is
+     * @param to the node it continues at (whole move), or the path targets joined by ", "; null when it stays
      * @param refusal why the plan cannot handle it (then {@code to} is null); null when it can
+     * @param pathMoves for a move inside Splits: the id of each moved task and its target; empty for a whole move
      */
-    public record Decision(String to, String refusal) {
+    public record Decision(String to, String refusal, Map<Long, String> pathMoves) {
+
+        public static Decision stays() {
+            return new Decision(null, null, Map.of());
+        }
+
+        static Decision refused(String why) {
+            return new Decision(null, why, Map.of());
+        }
 
         public boolean moves() {
             return to != null;
+        }
+
+        /** Whether only some tasks move (targets on Split paths), the automation's other paths going on. */
+        public boolean alongPaths() {
+            return !pathMoves.isEmpty();
         }
     }
 
@@ -35,40 +58,70 @@ public final class MigrationRules {
         if (plan.moves().isEmpty()) {
             refusals.add("The plan for " + plan.className() + " moves no node: give at least one node and where to continue");
         }
-        Set<String> targets = new LinkedHashSet<>(plan.moves().values());
-        for (String target : targets) {
-            MoveTargets.refusal(definition, target).ifPresent(why -> refusals.add("Cannot continue at '" + target + "': " + why));
+        for (String target : new LinkedHashSet<>(plan.moves().values())) {
+            MoveTargets.missing(definition, target).ifPresent(why -> refusals.add("Cannot continue at '" + target + "': " + why));
         }
         return refusals;
     }
 
-    /** What happens to an automation waiting at these nodes (the nodes of its open tasks). */
-    public static Decision decide(AutomationDefinition definition, MigrationPlan plan, List<String> waitingAt) {
-        Set<String> targets = new LinkedHashSet<>();
-        for (String node : waitingAt) {
-            String to = plan.moves().get(node);
-            if (to != null) {
-                targets.add(to);
+    /** What happens to an automation with these open tasks. */
+    public static Decision decide(AutomationDefinition definition, MigrationPlan plan, List<AutomationTaskModel> open) {
+        List<String> waitingAt = open.stream().map(AutomationTaskModel::getStatus).toList();
+        Set<String> wholeTargets = new LinkedHashSet<>();
+        Map<Long, String> pathMoves = new LinkedHashMap<>();
+        for (AutomationTaskModel task : open) {
+            String to = plan.moves().get(task.getStatus());
+            if (to == null || !definition.getNodeNames().contains(to)) {
+                continue;
             }
-        }
-        if (targets.size() > 1) {
-            return new Decision(null, "it waits at " + quoted(waitingAt) + ", which the plan sends to different nodes "
-                    + quoted(targets) + "; an automation continues at one node");
-        }
-        if (targets.isEmpty()) {
-            List<String> removed = waitingAt.stream().filter(node -> !definition.getNodeNames().contains(node)).toList();
-            if (!removed.isEmpty()) {
-                return new Decision(null, "it waits at " + quoted(removed) + ", which " + definition.getClassName()
-                        + " no longer declares, and the plan does not move it");
+            List<String> splits = MoveTargets.splitsAround(definition, to);
+            if (splits.isEmpty()) {
+                wholeTargets.add(to);
+                continue;
             }
-            return new Decision(null, null);
+            for (String split : splits) {
+                if (!descendsFrom(task, split)) {
+                    return Decision.refused("its task at '" + task.getStatus() + "' would continue at '" + to
+                            + "', on a path of Split '" + split + "', but did not come from that Split: its Join would"
+                            + " wait forever for the other paths; continue at '" + split + "' or after its Join instead");
+                }
+            }
+            pathMoves.put(task.getId(), to);
         }
-        return new Decision(targets.iterator().next(), null);
+        if (!wholeTargets.isEmpty() && !pathMoves.isEmpty() || wholeTargets.size() > 1) {
+            return Decision.refused("it waits at " + quoted(waitingAt) + ", which the plan sends to different nodes "
+                    + quoted(concat(wholeTargets, pathMoves.values())) + ", some of them outside the Split's paths;"
+                    + " an automation continues either at one node or along its paths");
+        }
+        List<String> removed = open.stream().filter(t -> !pathMoves.containsKey(t.getId()) && wholeTargets.isEmpty())
+                .map(AutomationTaskModel::getStatus).filter(node -> !definition.getNodeNames().contains(node)).toList();
+        if (!removed.isEmpty()) {
+            return Decision.refused("it waits at " + quoted(removed) + ", which " + definition.getClassName()
+                    + " no longer declares, and the plan does not move it");
+        }
+        if (!wholeTargets.isEmpty()) {
+            return new Decision(wholeTargets.iterator().next(), null, Map.of());
+        }
+        if (!pathMoves.isEmpty()) {
+            return new Decision(String.join(", ", new LinkedHashSet<>(pathMoves.values())), null, pathMoves);
+        }
+        return Decision.stays();
     }
 
-    /** The nodes the plan moves from that the automation waits at. */
-    public static List<String> movedFrom(MigrationPlan plan, List<String> waitingAt) {
-        return waitingAt.stream().filter(plan.moves()::containsKey).distinct().toList();
+    /** Whether a task at the Split is among the task's predecessors (it runs on one of that Split's paths). */
+    private static boolean descendsFrom(AutomationTaskModel task, String split) {
+        for (AutomationTaskModel ancestor = task.getPrevious(); ancestor != null; ancestor = ancestor.getPrevious()) {
+            if (ancestor.getStatus().equals(split)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> concat(Collection<String> a, Collection<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static String quoted(Collection<String> nodes) {

@@ -1,8 +1,10 @@
 package org.automations.engine;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.automations.admin.FlowGraph;
@@ -18,9 +20,9 @@ public final class MoveTargets {
 
     /** Why the class's automations cannot be moved to the node, or empty when they can. */
     public static Optional<String> refusal(AutomationDefinition definition, String node) {
-        if (node == null || !definition.getNodeNames().contains(node)) {
-            return Optional.of(definition.getClassName() + " declares no node '" + node + "' (it declares "
-                    + definition.getNodeNames() + ")");
+        Optional<String> missing = missing(definition, node);
+        if (missing.isPresent()) {
+            return missing;
         }
         FlowGraph graph = FlowGraph.of(definition);
         for (FlowGraph.Vertex vertex : graph.getVertices()) {
@@ -31,6 +33,27 @@ public final class MoveTargets {
                         + "' would wait forever for the other paths") + "; move to '" + vertex.getName() + "'"
                         + (join == null ? "" : " or to '" + join + "' or after it"));
             }
+        }
+        return Optional.empty();
+    }
+
+    /** The Splits on whose paths the node lies (outermost first by declaration order); empty for most nodes. */
+    public static List<String> splitsAround(AutomationDefinition definition, String node) {
+        FlowGraph graph = FlowGraph.of(definition);
+        List<String> splits = new ArrayList<>();
+        for (FlowGraph.Vertex vertex : graph.getVertices()) {
+            if ("Split".equals(vertex.getType()) && onPathOf(graph, definition, vertex.getName()).contains(node)) {
+                splits.add(vertex.getName());
+            }
+        }
+        return splits;
+    }
+
+    /** Whether the node exists in the class (any node, on a Split's path or not). */
+    public static Optional<String> missing(AutomationDefinition definition, String node) {
+        if (node == null || !definition.getNodeNames().contains(node)) {
+            return Optional.of(definition.getClassName() + " declares no node '" + node + "' (it declares "
+                    + definition.getNodeNames() + ")");
         }
         return Optional.empty();
     }

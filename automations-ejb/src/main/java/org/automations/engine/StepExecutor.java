@@ -481,11 +481,17 @@ public class StepExecutor {
         AutomationDefinition definition = model == null ? null : registry.find(model.getAutomationClass()).orElse(null);
         if (model == null || model.getStatus() == AutomationStatus.FINISHED || definition == null
                 || !plan.className().equals(model.getAutomationClass())) {
-            return new MigrationRules.Decision(null, null);
+            return MigrationRules.Decision.stays();
         }
         StepRun stepRun = stepRun(definition, model, now);
-        MigrationRules.Decision decision = MigrationRules.decide(definition, plan, stepRun.openNodes());
-        if (decision.moves()) {
+        MigrationRules.Decision decision = MigrationRules.decide(definition, plan, stepRun.openTasks());
+        if (decision.alongPaths()) {
+            plan.data().forEach((key, value) -> model.getData().put(key, JsonValues.copy("data." + key, value)));
+            model.setStatus(AutomationStatus.RUNNING);
+            model.setUniqueKey(UniqueKeys.of(definition, model.getData()));
+            stepRun.movePaths(decision.pathMoves(), "Migrated to {node} by " + by + " (migration run " + run + ")");
+            stepRun.settle(null);
+        } else if (decision.moves()) {
             moveRun(definition, model, stepRun, decision.to(), plan.data(),
                     "Migrated to " + decision.to() + " by " + by + " (migration run " + run + ")");
         }

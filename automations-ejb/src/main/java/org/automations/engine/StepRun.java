@@ -211,6 +211,26 @@ final class StepRun {
         return open.stream().map(AutomationTaskModel::getStatus).toList();
     }
 
+    List<AutomationTaskModel> openTasks() {
+        return List.copyOf(open);
+    }
+
+    /**
+     * A migration along a Split's paths: each given task ends with the message and its path goes on at
+     * the node given for it, from that task (so the Join still counts the path); other tasks stay.
+     */
+    void movePaths(Map<Long, String> targets, String message) {
+        for (AutomationTaskModel task : List.copyOf(open)) {
+            String node = targets.get(task.getId());
+            if (node != null) {
+                task.setFinished(now);
+                task.setMessage(message.replace("{node}", node));
+                open.remove(task);
+                enter(node, task);
+            }
+        }
+    }
+
     AutomationTaskModel moveTo(String node, String message) {
         AutomationTaskModel last = null;
         for (AutomationTaskModel task : List.copyOf(open)) {

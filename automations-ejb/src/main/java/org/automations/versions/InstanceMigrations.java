@@ -30,6 +30,8 @@ import org.automations.audit.AuditLog;
 import org.automations.engine.AutomationDefinition;
 import org.automations.engine.AutomationRegistry;
 import org.automations.engine.MigrationRules;
+import org.automations.model.AutomationModel;
+import org.automations.model.AutomationTaskModel;
 
 /**
  * Migration of running automations to a changed class (issue 15 part 2): the overview of where they
@@ -43,11 +45,6 @@ import org.automations.engine.MigrationRules;
 public class InstanceMigrations {
 
     public static final String JOB = "instance-migration";
-
-    /** The open tasks of the class's running automations: automation id, version, node. */
-    private static final String OPEN_TASKS = "select a.id, coalesce(a.runVersion, a.startedVersion), t.status"
-            + " from AutomationTaskModel t join t.automation a"
-            + " where a.automationClass = :className and a.finished = false and t.finished is null";
 
     @PersistenceContext(unitName = "automations")
     EntityManager em;
@@ -80,7 +77,11 @@ public class InstanceMigrations {
         return groups;
     }
 
-    /** What the plan would do to each running automation of its class, and why it may not run. */
+    /**
+     * What the plan would do to each running automation of its class, and why it may not run. In a
+     * transaction of its own only to follow the open tasks' predecessors (Split paths); it writes nothing.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public MigrationDryRun dryRun(MigrationPlan plan) {
         Optional<AutomationDefinition> deployed = registry.find(plan.className());
         if (deployed.isEmpty()) {
@@ -89,9 +90,11 @@ public class InstanceMigrations {
         }
         AutomationDefinition definition = deployed.get();
         List<PlannedMove> instances = new ArrayList<>();
-        waitingAt(plan.className()).forEach((id, waiting) -> {
-            MigrationRules.Decision decision = MigrationRules.decide(definition, plan, waiting.nodes());
-            instances.add(new PlannedMove(id, waiting.version(), waiting.nodes(), decision.to(), decision.refusal()));
+        openTasks(plan.className()).forEach((automation, open) -> {
+            MigrationRules.Decision decision = MigrationRules.decide(definition, plan, open);
+            String version = automation.getRunVersion() != null ? automation.getRunVersion() : automation.getStartedVersion();
+            instances.add(new PlannedMove(automation.getId(), version,
+                    open.stream().map(AutomationTaskModel::getStatus).toList(), decision.to(), decision.refusal()));
         });
         return new MigrationDryRun(plan, MigrationRules.refusals(definition, plan), instances);
     }
@@ -101,7 +104,8 @@ public class InstanceMigrations {
      * IllegalArgumentException with the dry run's reasons when the plan may not run.
      */
     public long start(MigrationPlan plan, Integer chunkSize) {
-        MigrationDryRun dryRun = dryRun(plan);
+        // Through the container, for dryRun's own transaction.
+        MigrationDryRun dryRun = context.getBusinessObject(InstanceMigrations.class).dryRun(plan);
         if (!dryRun.executable()) {
             throw new IllegalArgumentException("The migration plan for " + plan.className() + " cannot run: "
                     + String.join("; ", dryRun.reasons()));
@@ -185,17 +189,16 @@ public class InstanceMigrations {
                 parameters == null ? null : parameters.getProperty("startedBy"), progress);
     }
 
-    private Map<Long, Waiting> waitingAt(String className) {
-        Map<Long, Waiting> result = new LinkedHashMap<>();
-        for (Object[] row : em.createQuery(OPEN_TASKS + " order by a.id, t.id", Object[].class)
-                .setParameter("className", className).getResultList()) {
-            result.computeIfAbsent((Long) row[0], id -> new Waiting((String) row[1], new ArrayList<>()))
-                    .nodes().add((String) row[2]);
+    /** The open tasks of the class's running automations, by automation in id order. */
+    private Map<AutomationModel, List<AutomationTaskModel>> openTasks(String className) {
+        Map<AutomationModel, List<AutomationTaskModel>> result = new LinkedHashMap<>();
+        for (AutomationTaskModel task : em.createQuery("select t from AutomationTaskModel t join fetch t.automation"
+                + " where t.automation.automationClass = :className and t.automation.finished = false"
+                + " and t.finished is null order by t.automation.id, t.id",
+                AutomationTaskModel.class).setParameter("className", className).getResultList()) {
+            result.computeIfAbsent(task.getAutomation(), a -> new ArrayList<>()).add(task);
         }
         return result;
-    }
-
-    private record Waiting(String version, List<String> nodes) {
     }
 
     private static JobOperator operator() {

@@ -43,7 +43,7 @@ class ApiSecurityIT {
 
     /** The web module's resources (this test runs in its WAR; the test class path does not hold them). */
     private static final List<String> RESOURCES = List.of("DefinitionsResource", "InstancesResource", "TasksResource",
-            "HistoryCleanupResource");
+            "HistoryCleanupResource", "MigrationsResource");
 
     @Deployment
     static EnterpriseArchive deployment() {
@@ -52,7 +52,7 @@ class ApiSecurityIT {
 
     @Test
     void withoutCredentialsEveryResourceAnswers401WithABasicChallenge() throws Exception {
-        for (String path : List.of("definitions", "instances", "instances/1", "tasks", "tasks/1", "history-cleanup/1", "nothing")) {
+        for (String path : List.of("definitions", "instances", "instances/1", "tasks", "tasks/1", "history-cleanup/1", "migrations/1", "nothing")) {
             HttpResponse<String> response = ApiCalls.anonymous().get(path);
             problem(401, response);
             assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic realm=\"automations\""), path);
@@ -191,7 +191,7 @@ class ApiSecurityIT {
                 checked.add(verb + " " + path);
             }
         }
-        assertEquals(20, checked.size(), checked.toString());
+        assertEquals(25, checked.size(), checked.toString());
         JsonObject schemes = document.getJsonObject("components").getJsonObject("securitySchemes");
         assertEquals("basic", schemes.getJsonObject("basic").getString("scheme"));
         assertTrue(document.getJsonObject("components").getJsonObject("schemas").containsKey("Problem"));

@@ -257,6 +257,25 @@ class RestApiIT {
     }
 
     @Test
+    void aMoveAndAMigrationPlanAreCheckedAndAnswerWhatIsWrong() throws Exception {
+        long id = ok(201, admin.post("definitions/" + ORDER + "/instances", "{\"explode\": true}")).getJsonNumber("id").longValue();
+        assertEquals(List.of("node"), fields(problem(400, admin.post("instances/" + id + "/move", "{}"))));
+        JsonObject unknown = problem(400, admin.post("instances/" + id + "/move", "{\"node\": \"nowhere\"}"));
+        assertTrue(unknown.getString("detail").contains("declares no node 'nowhere'"), unknown.toString());
+        JsonObject moved = ok(200, admin.post("instances/" + id + "/move", "{\"node\": \"end\", \"data\": {\"reason\": \"ticket 7\"}}"));
+        assertEquals("FINISHED", moved.getString("status"), moved.toString());
+        assertEquals("ticket 7", moved.getJsonObject("data").getString("reason"));
+        problem(409, admin.post("instances/" + id + "/move", "{\"node\": \"end\"}"));
+
+        assertEquals(List.of("body"), fields(problem(400, admin.post("migrations/dry-run", "{\"moves\": {}}"))));
+        JsonObject refused = problem(422, admin.post("migrations",
+                "{\"className\": \"" + ORDER + "\", \"moves\": {\"check\": \"nowhere\"}}"));
+        assertTrue(refused.getString("detail").contains("Cannot continue at 'nowhere'"), refused.toString());
+        problem(404, admin.get("migrations/987654321"));
+        problem(400, admin.get("migrations/groups"));
+    }
+
+    @Test
     void theRolesOfThePagesHoldForTheApi() throws Exception {
         long id = ok(201, admin.post("definitions/" + ORDER + "/instances", "{\"explode\": true}")).getJsonNumber("id").longValue();
         ApiCalls mary = as("mary");
@@ -272,6 +291,11 @@ class RestApiIT {
         problem(403, viewer.post("instances/" + id + "/retry", ""));
         problem(403, viewer.delete("instances/" + id));
         problem(403, viewer.post("history-cleanup", "{\"days\": 30}"));
+        problem(403, viewer.post("instances/" + id + "/move", "{\"node\": \"end\"}"));
+        String plan = "{\"className\": \"" + ORDER + "\", \"moves\": {\"check\": \"end\"}}";
+        problem(403, viewer.get("migrations/groups?className=" + ORDER));
+        problem(403, viewer.post("migrations/dry-run", plan));
+        problem(403, viewer.post("migrations", plan));
         assertEquals(AutomationStatus.FAILED, automations.getModel(id).orElseThrow().getStatus(), "nothing happened");
         assertEquals(1, automations.getTasks(id).size());
     }

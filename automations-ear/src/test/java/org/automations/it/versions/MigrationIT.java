@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
@@ -28,6 +29,7 @@ import org.automations.audit.AuditAction;
 import org.automations.audit.AuditEntry;
 import org.automations.audit.AuditFilter;
 import org.automations.audit.AuditLog;
+import org.automations.model.AutomationStatus;
 import org.automations.it.Deployments;
 import org.automations.versions.InstanceGroup;
 import org.automations.versions.MigrationDryRun;
@@ -121,7 +123,9 @@ class MigrationIT {
             MigrationDryRun onPath = automations.dryRunMigration(MigrationPlan.of(className).move("oldReview", "left")
                     .move("gone", "end").move("oldLeft", "join").move("oldRight", "join"));
             assertFalse(onPath.executable());
-            assertTrue(onPath.planRefusals().get(0).contains("lies on a path of Split 'parallel'"), onPath.planRefusals().toString());
+            assertEquals(List.of(), onPath.planRefusals(), "a target on a path is refused per automation");
+            assertTrue(move(onPath, atOld).refusal().contains("on a path of Split 'parallel', but did not come from that Split"),
+                    move(onPath, atOld).refusal());
             // Two parallel paths sent to different nodes: the automation is refused.
             MigrationDryRun apart = automations.dryRunMigration(MigrationPlan.of(className).move("oldLeft", "review")
                     .move("oldRight", "end"));
@@ -140,10 +144,40 @@ class MigrationIT {
         }
     }
 
+    /** A node renamed on a Split's path: only that path moves, the other one goes on, the Join counts both. */
+    @Test
+    void aTaskOnASplitPathMovesAloneAndTheJoinStillCountsItsPath() throws Exception {
+        long id = automations.create(Migratable.class, Map.of(), true, "parallel").getId();
+        assertEquals(List.of("left", "join"), automations.getWaitingAt(id), "left waits an hour, right reached the Join");
+        renameOpenTask(id, "left", "oldLeft"); // what an older version's name leaves behind
+        String className = Migratable.class.getName();
+        MigrationPlan plan = MigrationPlan.of(className).move("oldLeft", "left");
+
+        PlannedMove planned = move(automations.dryRunMigration(plan), id);
+        assertEquals("left", planned.to(), String.valueOf(planned.refusal()));
+        long run = automations.startMigration(plan);
+        assertEquals(BatchStatus.COMPLETED, awaitEnd(run).status());
+
+        assertEquals(List.of("join", "left"), automations.getWaitingAt(id), "the Join's task stays; left waits anew");
+        automations.run(Instant.now().plus(Duration.ofHours(2)));
+        assertEquals(AutomationStatus.FINISHED, automations.getModel(id).orElseThrow().getStatus(),
+                "the Join counted the moved path");
+        assertEquals(1, count("select count(*) from atm_task where automation_id = " + id
+                + " and message like 'Migrated to left by %'"));
+    }
+
     @Test
     void theJobMovesFiveThousandAutomationsOnceWhileTheTickRunsAndSurvivesAStop() throws Exception {
         int total = 5_000;
         long first = insertWaitingAt(12_000_000, total, "oldReview");
+        try {
+            migrateFiveThousand(first, total);
+        } finally {
+            deleteRange(first, total);
+        }
+    }
+
+    private void migrateFiveThousand(long first, int total) throws Exception {
         String className = Migratable.class.getName();
         MigrationPlan plan = MigrationPlan.of(className).move("oldReview", "review").set("migrated", true);
         assertTrue(automations.dryRunMigration(plan).executable());
@@ -198,7 +232,6 @@ class MigrationIT {
         assertEquals(2, runs.size(), "one entry per execution: " + runs);
         assertTrue(runs.stream().anyMatch(e -> e.getDetail().contains("MIGRATED moved=" + total + " left=0 of=" + total)
                 && e.getDetail().contains("plan oldReview -> review; data set: migrated")), runs.toString());
-        deleteRange(first, total);
     }
 
     private static PlannedMove move(MigrationDryRun dryRun, long automationId) {
@@ -211,6 +244,13 @@ class MigrationIT {
         return automations.getMigration(executionId).orElseThrow();
     }
 
+
+    private void renameOpenTask(long automationId, String from, String to) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("update atm_task set status = '" + to + "' where automation_id = " + automationId
+                    + " and status = '" + from + "' and finished is null");
+        }
+    }
 
     private long insertWaitingAt(long firstId, int count, String... nodes) throws SQLException {
         return OldVersionRows.insert(dataSource, firstId, count, nodes);

@@ -138,7 +138,7 @@ public class MigrationPage implements Serializable {
     }
 
     public List<String> getMoveTargets() {
-        return className == null ? List.of() : automations.getMoveTargets(className);
+        return className == null ? List.of() : automations.getNodeNames(className);
     }
 
     /** The classes to choose from: the deployed ones. */
