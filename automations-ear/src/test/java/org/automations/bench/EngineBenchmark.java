@@ -21,8 +21,11 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.automations.Automations;
+import org.automations.MigrationPlan;
 import org.automations.TaskQuery;
 import org.automations.engine.Tick;
 import org.automations.engine.Workers;
@@ -104,6 +107,9 @@ class EngineBenchmark {
         }
         if (selected("W7")) {
             w7RestApi(rows);
+        }
+        if (selected("W8")) {
+            w8Migration(rows);
         }
         if (selected("W5")) {
             w5HistoryCleanup(rows);
@@ -407,6 +413,59 @@ class EngineBenchmark {
         line("W5 history cleanup job: %d finished W1 automations, %d rows deleted in %.2f s: %.0f rows/s"
                 + " (batch job history-cleanup, %d chunk transactions of up to 1000 automations, start to end)",
                 count, deleted, s, deleted / s, chunks);
+    }
+
+    /**
+     * W8: the instance-migration job (issue 15). 10 000 automations wait at a node a redeployment
+     * renamed (their open task is renamed in the table, as an older version left it); the job moves
+     * them to the node's new name in chunks of 100, each under its row lock, while the tick runs on
+     * another thread. Start to end of the job, and the dry run before it.
+     */
+    private void w8Migration(BulkRows rows) throws Exception {
+        int count = 10_000;
+        List<Double> seconds = new ArrayList<>();
+        List<Double> dryRuns = new ArrayList<>();
+        long ticks = 0;
+        for (int run = 0; run < RUNS; run++) {
+            rows.deleteAll();
+            for (int i = 0; i < count; i++) {
+                automations.create(BenchAutomations.PausedADay.class, Map.of());
+            }
+            try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
+                s.executeUpdate("update atm_task set status = 'oldLater' where status = 'later' and finished is null");
+            }
+            MigrationPlan plan = MigrationPlan.of(BenchAutomations.PausedADay.class.getName()).move("oldLater", "later");
+            long dryStart = System.nanoTime();
+            if (!automations.dryRunMigration(plan).executable()) {
+                throw new IllegalStateException("W8: the plan does not run");
+            }
+            dryRuns.add((System.nanoTime() - dryStart) / 1e6);
+            AtomicBoolean ticking = new AtomicBoolean(true);
+            AtomicLong tickCount = new AtomicLong();
+            Thread ticker = new Thread(() -> {
+                while (ticking.get()) {
+                    automations.run();
+                    tickCount.incrementAndGet();
+                }
+            });
+            ticker.start();
+            long start = System.nanoTime();
+            long id = automations.startMigration(plan);
+            while (isRunning(BatchRuntime.getJobOperator().getJobExecution(id).getBatchStatus())) {
+                Thread.sleep(5);
+            }
+            seconds.add((System.nanoTime() - start) / 1e9);
+            ticking.set(false);
+            ticker.join();
+            ticks = tickCount.get();
+            long moved = automations.getMigration(id).orElseThrow().progress().moved();
+            if (moved != count) {
+                throw new IllegalStateException("W8: moved " + moved + " of " + count);
+            }
+        }
+        double s = median(seconds);
+        line("W8 migration: %d automations at a renamed node: dry run %.0f ms; job (chunks of 100, tick running:"
+                + " %d ticks meanwhile) %.2f s: %.0f automations/s", count, median(dryRuns), ticks, s, count / s);
     }
 
     /** {@code -Dbench.workloads=W1,physical} runs only those (all by default): for profiling one workload. */
