@@ -50,6 +50,8 @@ class NarrowLayoutIT {
             assertFitsTheScreen(admin, "history page of a discussion with three parallel paths");
             admin.get(BASE.resolve("dashboard").toString());
             assertFitsTheScreen(admin, "dashboard");
+            admin.get(BASE.resolve("migrations?class=org.automations.demo.IssueDiscussion").toString());
+            assertFitsTheScreen(admin, "migration page with the discussion's waiting nodes");
 
             WebDriver jacob = Browsers.chromium("en", 400);
             try {
