@@ -7,6 +7,7 @@ import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.Serializable;
 import java.util.List;
 import org.automations.MigrationPlan;
 import org.automations.engine.EngineClock;
@@ -40,9 +41,15 @@ public class MigrationWriter extends AbstractItemWriter {
     @Inject
     StepExecutor executor;
 
+    private MigrationPlan migrationPlan;
+
+    @Override
+    public void open(Serializable checkpoint) {
+        migrationPlan = MigrationPlan.fromJson(plan);
+    }
+
     @Override
     public void writeItems(List<Object> items) {
-        MigrationPlan migrationPlan = MigrationPlan.fromJson(plan);
         long moved = 0;
         for (Object item : items) {
             MigrationRules.Decision decision = executor.migrate((Long) item, migrationPlan, startedBy,

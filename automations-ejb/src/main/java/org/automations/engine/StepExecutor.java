@@ -486,9 +486,7 @@ public class StepExecutor {
         StepRun stepRun = stepRun(definition, model, now);
         MigrationRules.Decision decision = MigrationRules.decide(definition, plan, stepRun.openTasks());
         if (decision.alongPaths()) {
-            plan.data().forEach((key, value) -> model.getData().put(key, JsonValues.copy("data." + key, value)));
-            model.setStatus(AutomationStatus.RUNNING);
-            model.setUniqueKey(UniqueKeys.of(definition, model.getData()));
+            setDataAndRun(definition, model, plan.data());
             stepRun.movePaths(decision.pathMoves(), "Migrated to {node} by " + by + " (migration run " + run + ")");
             stepRun.settle(null);
         } else if (decision.moves()) {
@@ -501,13 +499,18 @@ public class StepExecutor {
     /** Ends the run's open tasks with the message, sets the data keys and continues at the node. */
     private void moveRun(AutomationDefinition definition, AutomationModel model, StepRun run, String node,
             Map<String, Object> data, String message) {
+        setDataAndRun(definition, model, data);
+        run.moveTo(node, message);
+        run.settle(null);
+    }
+
+    /** A moved automation: the data keys given are set, and it runs (again, if it had failed). */
+    private static void setDataAndRun(AutomationDefinition definition, AutomationModel model, Map<String, Object> data) {
         if (data != null) {
             data.forEach((key, value) -> model.getData().put(key, JsonValues.copy("data." + key, value)));
         }
         model.setStatus(AutomationStatus.RUNNING);
         model.setUniqueKey(UniqueKeys.of(definition, model.getData()));
-        run.moveTo(node, message);
-        run.settle(null);
     }
 
     /** Runs a threaded Execute's code, after the step that passed it has committed. */
