@@ -76,7 +76,7 @@ public class CleanupSchedule {
             LOG.info(() -> "history-cleanup not started: execution " + running.get().id() + " is still running");
             return;
         }
-        long id = cleanup.start(days);
+        long id = cleanup.startScheduled(days);
         LOG.info(() -> "history-cleanup started by its schedule: execution " + id + ", days=" + days);
     }
 

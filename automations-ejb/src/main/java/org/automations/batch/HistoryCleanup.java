@@ -33,6 +33,8 @@ import org.automations.engine.HistoryStore;
 public class HistoryCleanup {
 
     public static final String JOB = "history-cleanup";
+    /** Who the audit log names for runs the schedule starts. */
+    public static final String SCHEDULE = "schedule (automations.history-cleanup.schedule)";
 
     @Inject
     HistoryStore store;
@@ -55,10 +57,19 @@ public class HistoryCleanup {
 
     /** As {@link #start(int, Integer)}; {@code includeFailed}: FAILED automations go too. */
     public long start(int days, Integer chunkSize, boolean includeFailed) {
+        return start(days, chunkSize, includeFailed, context.getCallerPrincipal().getName());
+    }
+
+    /** The schedule's run ({@code automations.history-cleanup.schedule}): the audit log names the schedule, not "anonymous". */
+    public long startScheduled(int days) {
+        return start(days, null, false, SCHEDULE);
+    }
+
+    private long start(int days, Integer chunkSize, boolean includeFailed, String startedBy) {
         Properties parameters = new Properties();
         parameters.setProperty("days", Integer.toString(CleanupParameters.days(Integer.toString(days))));
         parameters.setProperty("includeFailed", Boolean.toString(includeFailed));
-        parameters.setProperty("startedBy", context.getCallerPrincipal().getName()); // for the audit log
+        parameters.setProperty("startedBy", startedBy); // for the audit log
         if (chunkSize != null) {
             parameters.setProperty("chunkSize", Integer.toString(CleanupParameters.chunkSize(chunkSize.toString())));
         }

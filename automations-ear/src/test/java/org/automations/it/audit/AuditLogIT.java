@@ -173,6 +173,12 @@ class AuditLogIT {
         assertEquals("anonymous", run.getActor());
         assertTrue(run.getDetail().startsWith("DELETED automations=0 tasks=0, audit entries older than 365 days="),
                 run.getDetail());
+
+        // A run the schedule starts names the schedule (a timer has no caller).
+        long scheduled = cleanup.startScheduled(36_500);
+        await().atMost(Duration.ofSeconds(120)).until(() -> !cleanup.execution(scheduled).orElseThrow().isRunning());
+        assertEquals(HistoryCleanup.SCHEDULE, audit.find(new AuditFilter(null, AuditAction.CLEANUP, null, null, null), 0, 1)
+                .get(0).getActor());
     }
 
     private AuditEntry only(AuditAction action, long automationId) {
