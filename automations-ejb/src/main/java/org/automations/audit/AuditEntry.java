@@ -106,7 +106,8 @@ public class AuditEntry {
     }
 
     AuditEntry at(String node, Long taskId) {
-        this.node = node;
+        // The column holds 255: a kill lists every open node, which parallel paths can make longer.
+        this.node = node == null || node.length() <= 255 ? node : node.substring(0, 254) + "…";
         this.taskId = taskId;
         return this;
     }

@@ -28,15 +28,24 @@ public final class MigrationRules {
      * @param to the node it continues at (whole move), or the path targets joined by ", "; null when it stays
      * @param refusal why the plan cannot handle it (then {@code to} is null); null when it can
      * @param pathMoves for a move inside Splits: the id of each moved task and its target; empty for a whole move
+     * @param busy the job found the automation's row held by a step: it tries again later
      */
-    public record Decision(String to, String refusal, Map<Long, String> pathMoves) {
+    public record Decision(String to, String refusal, Map<Long, String> pathMoves, boolean busy) {
 
         public static Decision stays() {
-            return new Decision(null, null, Map.of());
+            return new Decision(null, null, Map.of(), false);
+        }
+
+        public static Decision isBusy() {
+            return new Decision(null, null, Map.of(), true);
         }
 
         static Decision refused(String why) {
-            return new Decision(null, why, Map.of());
+            return new Decision(null, why, Map.of(), false);
+        }
+
+        static Decision to(String node, Map<Long, String> pathMoves) {
+            return new Decision(node, null, pathMoves, false);
         }
 
         public boolean moves() {
@@ -80,9 +89,9 @@ public final class MigrationRules {
                 continue;
             }
             for (String split : splits) {
-                if (!descendsFrom(task, split)) {
+                if (!MoveTargets.runsInside(definition, task, split)) {
                     return Decision.refused("its task at '" + task.getStatus() + "' would continue at '" + to
-                            + "', on a path of Split '" + split + "', but did not come from that Split: its Join would"
+                            + "', inside Split '" + split + "', but does not run on that Split's paths: its Join would"
                             + " wait forever for the other paths; continue at '" + split + "' or after its Join instead");
                 }
             }
@@ -100,22 +109,12 @@ public final class MigrationRules {
                     + " no longer declares, and the plan does not move it");
         }
         if (!wholeTargets.isEmpty()) {
-            return new Decision(wholeTargets.iterator().next(), null, Map.of());
+            return Decision.to(wholeTargets.iterator().next(), Map.of());
         }
         if (!pathMoves.isEmpty()) {
-            return new Decision(String.join(", ", new LinkedHashSet<>(pathMoves.values())), null, pathMoves);
+            return Decision.to(String.join(", ", new LinkedHashSet<>(pathMoves.values())), pathMoves);
         }
         return Decision.stays();
-    }
-
-    /** Whether a task at the Split is among the task's predecessors (it runs on one of that Split's paths). */
-    private static boolean descendsFrom(AutomationTaskModel task, String split) {
-        for (AutomationTaskModel ancestor = task.getPrevious(); ancestor != null; ancestor = ancestor.getPrevious()) {
-            if (ancestor.getStatus().equals(split)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static List<String> concat(Collection<String> a, Collection<String> b) {

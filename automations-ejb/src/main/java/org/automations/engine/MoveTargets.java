@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.automations.admin.FlowGraph;
+import org.automations.model.AutomationTaskModel;
 
 /**
  * Where a running automation may be moved to: a node its class declares, and not one on a path of a
@@ -18,26 +19,33 @@ public final class MoveTargets {
     private MoveTargets() {
     }
 
-    /** Why the class's automations cannot be moved to the node, or empty when they can. */
+    /**
+     * Why a whole automation cannot be moved to the node, or empty when it can: a node the class lacks,
+     * one on a Split's path, or a Split's Join (each would wait forever for paths the Split never started).
+     */
     public static Optional<String> refusal(AutomationDefinition definition, String node) {
         Optional<String> missing = missing(definition, node);
         if (missing.isPresent()) {
             return missing;
         }
-        FlowGraph graph = FlowGraph.of(definition);
-        for (FlowGraph.Vertex vertex : graph.getVertices()) {
-            if ("Split".equals(vertex.getType()) && onPathOf(graph, definition, vertex.getName()).contains(node)) {
-                String join = joinOf(definition, vertex.getName());
-                return Optional.of("node '" + node + "' of " + definition.getClassName() + " lies on a path of Split '"
-                        + vertex.getName() + "'" + (join == null ? "" : ", and its Join '" + join
-                        + "' would wait forever for the other paths") + "; move to '" + vertex.getName() + "'"
-                        + (join == null ? "" : " or to '" + join + "' or after it"));
-            }
+        String join = definition.splitOf(node) == null ? null : node;
+        List<String> splits = splitsAround(definition, node);
+        if (!splits.isEmpty()) {
+            String split = splits.get(splits.size() - 1);
+            String itsJoin = joinOf(definition, split);
+            return Optional.of("node '" + node + "' of " + definition.getClassName()
+                    + (join != null ? " is the Join of Split '" + split + "' and would wait forever for paths that never started"
+                            : " lies on a path of Split '" + split + "'" + (itsJoin == null ? "" : ", and its Join '" + itsJoin
+                                    + "' would wait forever for the other paths"))
+                    + "; move to '" + split + "'" + (itsJoin == null ? "" : " or after '" + itsJoin + "'"));
         }
         return Optional.empty();
     }
 
-    /** The Splits on whose paths the node lies (outermost first by declaration order); empty for most nodes. */
+    /**
+     * The Splits an automation's task at the node runs inside, outermost first: those on whose paths the
+     * node lies and, for a Join, its own Split (the paths arrive there). Empty for most nodes.
+     */
     public static List<String> splitsAround(AutomationDefinition definition, String node) {
         FlowGraph graph = FlowGraph.of(definition);
         List<String> splits = new ArrayList<>();
@@ -46,7 +54,27 @@ public final class MoveTargets {
                 splits.add(vertex.getName());
             }
         }
+        if (definition.splitOf(node) != null) {
+            splits.add(definition.splitOf(node));
+        }
         return splits;
+    }
+
+    /**
+     * Whether the task runs on a path of the Split now: a task at the Split comes before it with no
+     * task at the Split's Join in between (after the Join, or after a Repeat back past the Split, it does not).
+     */
+    public static boolean runsInside(AutomationDefinition definition, AutomationTaskModel task, String split) {
+        String join = joinOf(definition, split);
+        for (AutomationTaskModel ancestor = task.getPrevious(); ancestor != null; ancestor = ancestor.getPrevious()) {
+            if (ancestor.getStatus().equals(split)) {
+                return true;
+            }
+            if (ancestor.getStatus().equals(join)) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Whether the node exists in the class (any node, on a Split's path or not). */

@@ -473,11 +473,18 @@ public class StepExecutor {
      * One automation of a migration run, in the caller's transaction (the job's chunk, so that the
      * moves commit with the chunk's checkpoint and a restart never moves one twice): under its row
      * lock, the plan is applied to the nodes it waits at now. Returns what was decided; an automation
-     * that has finished, moved on or is refused meanwhile is left as it is.
+     * that has finished, moved on or is refused meanwhile is left as it is, one whose row a step holds
+     * is "busy" (the job tries it again after the others).
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public MigrationRules.Decision migrate(long automationId, MigrationPlan plan, String by, long run, Instant now) {
-        AutomationModel model = claim(automationId, now, ClaimMode.WAIT);
+        // Never waits for a row: the chunk holds the rows it moved until it commits, and a step holding
+        // this row may be waiting for one of them (a message or kill from inside the step).
+        AutomationModel model = claim(automationId, now, ClaimMode.CONTINUE);
+        if (model == null && em.createQuery("select count(a) from AutomationModel a where a.id = :id and a.finished = false",
+                Long.class).setParameter("id", automationId).getSingleResult() > 0) {
+            return MigrationRules.Decision.isBusy();
+        }
         AutomationDefinition definition = model == null ? null : registry.find(model.getAutomationClass()).orElse(null);
         if (model == null || model.getStatus() == AutomationStatus.FINISHED || definition == null
                 || !plan.className().equals(model.getAutomationClass())) {

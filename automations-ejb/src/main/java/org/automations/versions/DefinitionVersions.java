@@ -4,6 +4,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -28,6 +30,7 @@ import org.automations.engine.AutomationRegistry;
  */
 @Singleton
 @Startup
+@Lock(LockType.READ) // history pages read versions at once; only the startup writes, before any read
 @DependsOn("SchemaMigration")
 @PermitAll
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

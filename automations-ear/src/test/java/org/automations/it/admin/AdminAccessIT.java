@@ -28,7 +28,7 @@ class AdminAccessIT {
 
     private static final URI BASE = Deployments.BASE_URI;
     private static final List<String> PAGES = List.of("dashboard", "dashboard/1", "dashboard/1/traceback/1",
-            "errors", "history-cleanup", "audit", "instances");
+            "errors", "history-cleanup", "audit", "instances", "migrations");
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -68,7 +68,7 @@ class AdminAccessIT {
         assertEquals(200, get(viewer, "dashboard").statusCode());
         assertEquals(200, get(viewer, "audit").statusCode(), "the audit log needs the view roles only");
         assertEquals(200, get(viewer, "instances").statusCode(), "the instances page needs the view roles only");
-        for (String page : List.of("dashboard/1", "dashboard/1/traceback/1", "errors", "history-cleanup")) {
+        for (String page : List.of("dashboard/1", "dashboard/1/traceback/1", "errors", "history-cleanup", "migrations")) {
             assertEquals(403, get(viewer, page).statusCode(), "viewer on " + page);
         }
         String dashboard = get(viewer, "dashboard").body();

@@ -12,6 +12,9 @@ import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -69,6 +72,12 @@ class MigrationIT {
     @Resource
     ManagedExecutorService threads;
 
+    @Resource
+    UserTransaction transaction;
+
+    @PersistenceContext(unitName = "automations")
+    EntityManager em;
+
     @Test
     void theOverviewGroupsRunningAutomationsByVersionAndNode() throws Exception {
         long first = insertWaitingAt(10_000_000, 3, "oldReview");
@@ -94,7 +103,7 @@ class MigrationIT {
         try {
             // oldReview -> review only: the automation at 'gone' would stay at a node that no longer exists.
             MigrationPlan partial = MigrationPlan.of(className).move("oldReview", "review")
-                    .move("oldLeft", "join").move("oldRight", "join");
+                    .move("oldLeft", "end").move("oldRight", "end");
             MigrationDryRun dryRun = automations.dryRunMigration(partial);
             assertFalse(dryRun.executable());
             assertEquals(List.of(), dryRun.planRefusals());
@@ -103,7 +112,7 @@ class MigrationIT {
             assertTrue(gone.refusal().contains("'gone', which " + className + " no longer declares"), gone.refusal());
             assertEquals("review", move(dryRun, atOld).to());
             assertEquals(OLD_VERSION, move(dryRun, atOld).version());
-            assertEquals("join", move(dryRun, twoPaths).to(), "both paths go to the Join");
+            assertEquals("end", move(dryRun, twoPaths).to(), "both paths to one node after the Split");
             assertEquals(List.of("intake"), move(dryRun, staying).waitingAt());
             assertFalse(move(dryRun, staying).moves() || move(dryRun, staying).refused(), "a node the class has: it stays");
             assertTrue(dryRun.reasons().contains("Automation " + atGone + " of " + className + ": " + gone.refusal()),
@@ -117,15 +126,18 @@ class MigrationIT {
             assertEquals(4, complete.moving().size());
             assertTrue(complete.staying() >= 1);
 
-            // Targets the class lacks, or inside a Split's path, refuse the whole plan.
+            // A target the class lacks refuses the whole plan; one inside a Split, the automations not on its paths.
             MigrationDryRun nowhere = automations.dryRunMigration(MigrationPlan.of(className).move("oldReview", "nowhere"));
             assertTrue(nowhere.planRefusals().get(0).contains("declares no node 'nowhere'"), nowhere.planRefusals().toString());
             MigrationDryRun onPath = automations.dryRunMigration(MigrationPlan.of(className).move("oldReview", "left")
                     .move("gone", "end").move("oldLeft", "join").move("oldRight", "join"));
             assertFalse(onPath.executable());
             assertEquals(List.of(), onPath.planRefusals(), "a target on a path is refused per automation");
-            assertTrue(move(onPath, atOld).refusal().contains("on a path of Split 'parallel', but did not come from that Split"),
+            assertTrue(move(onPath, atOld).refusal().contains("inside Split 'parallel', but does not run on that Split's paths"),
                     move(onPath, atOld).refusal());
+            assertTrue(move(onPath, twoPaths).refusal().contains("would continue at 'join', inside Split 'parallel'"),
+                    "its paths did not come from the Split, so the Join would wait for the others: "
+                    + move(onPath, twoPaths).refusal());
             // Two parallel paths sent to different nodes: the automation is refused.
             MigrationDryRun apart = automations.dryRunMigration(MigrationPlan.of(className).move("oldLeft", "review")
                     .move("oldRight", "end"));
@@ -166,6 +178,37 @@ class MigrationIT {
                 + " and message like 'Migrated to left by %'"));
     }
 
+    /**
+     * A row held by a step (here by this test's transaction) does not hold up the job: the others move
+     * meanwhile, and the held one moves once it is free. Waiting for it inside the chunk instead could
+     * deadlock with a step that holds it and waits for a row the chunk has moved.
+     */
+    @Test
+    void aRowHeldByAStepIsSkippedAndMovedOnceFree() throws Exception {
+        long first = insertWaitingAt(14_000_000, 200, "oldReview");
+        try {
+            MigrationPlan plan = MigrationPlan.of(Migratable.class.getName()).move("oldReview", "review");
+            transaction.begin();
+            em.createNativeQuery("select id from atm_automation where id = ?1 for update").setParameter(1, first).getResultList();
+            long run;
+            try {
+                run = automations.startMigration(plan, 50);
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                        .until(() -> automations.getMigration(run).orElseThrow().progress().moved() == 199);
+                assertTrue(automations.getMigration(run).orElseThrow().isRunning(), "it waits to try the held one again");
+            } finally {
+                transaction.commit();
+            }
+            MigrationExecution done = awaitEnd(run);
+            assertEquals(BatchStatus.COMPLETED, done.status());
+            assertEquals(200, done.progress().moved(), done.progress().toString());
+            assertEquals(1, count("select count(*) from atm_task where automation_id = " + first
+                    + " and message like 'Migrated to review by %'"));
+        } finally {
+            deleteRange(first, 200);
+        }
+    }
+
     @Test
     void theJobMovesFiveThousandAutomationsOnceWhileTheTickRunsAndSurvivesAStop() throws Exception {
         int total = 5_000;
@@ -184,6 +227,8 @@ class MigrationIT {
 
         AtomicBoolean ticking = new AtomicBoolean(true);
         AtomicInteger ticks = new AtomicInteger();
+        long firstRun;
+        long secondRun;
         Future<?> tick = threads.submit(() -> {
             while (ticking.get()) {
                 automations.run();
@@ -193,7 +238,7 @@ class MigrationIT {
         });
         try {
             JobOperator operator = BatchRuntime.getJobOperator();
-            long firstRun = automations.startMigration(plan, 50);
+            firstRun = automations.startMigration(plan, 50);
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20))
                     .until(() -> automations.getMigration(firstRun).orElseThrow().progress().moved() >= 500);
             operator.stop(firstRun);
@@ -202,7 +247,7 @@ class MigrationIT {
             assertEquals(total, stopped.progress().total());
             assertTrue(stopped.progress().moved() < total, "stopped midway: " + stopped.progress());
 
-            long secondRun = operator.restart(firstRun, null);
+            secondRun = operator.restart(firstRun, null);
             MigrationExecution done = awaitEnd(secondRun);
             assertEquals(BatchStatus.COMPLETED, done.status());
             assertEquals(total, done.progress().moved(), "the counts of both executions: " + done.progress());
@@ -228,7 +273,9 @@ class MigrationIT {
         assertEquals(1, automations.getModel(first).orElseThrow().getData().getInt("reviews"));
         assertTrue(ticks.get() > 1, "the tick ran meanwhile");
 
-        List<AuditEntry> runs = audit.find(new AuditFilter(null, AuditAction.MIGRATION, className, null, null), 0, 10);
+        List<AuditEntry> runs = audit.find(new AuditFilter(null, AuditAction.MIGRATION, className, null, null), 0, 50).stream()
+                .filter(e -> e.getDetail().startsWith("run " + firstRun + ":") || e.getDetail().startsWith("run " + secondRun + ":"))
+                .toList();
         assertEquals(2, runs.size(), "one entry per execution: " + runs);
         assertTrue(runs.stream().anyMatch(e -> e.getDetail().contains("MIGRATED moved=" + total + " left=0 of=" + total)
                 && e.getDetail().contains("plan oldReview -> review; data set: migrated")), runs.toString());

@@ -135,9 +135,12 @@ class MoveIT {
                 () -> automations.moveTo(id, "left", null));
         assertTrue(onPath.getMessage().contains("lies on a path of Split 'parallel'")
                 && onPath.getMessage().contains("Join 'join' would wait forever"), onPath.getMessage());
+        IllegalArgumentException join = assertThrows(IllegalArgumentException.class,
+                () -> automations.moveTo(id, "join", null));
+        assertTrue(join.getMessage().contains("is the Join of Split 'parallel' and would wait forever"), join.getMessage());
         assertEquals(List.of("old"), automations.getWaitingAt(id), "a refused move changes nothing");
 
-        automations.moveTo(id, "parallel", null); // the Split itself, or its Join, is fine
+        automations.moveTo(id, "parallel", null); // the Split itself is fine: it starts every path
         assertEquals(AutomationStatus.FINISHED, automations.getModel(id).orElseThrow().getStatus());
         IllegalStateException finished = assertThrows(IllegalStateException.class, () -> automations.moveTo(id, "old", null));
         assertTrue(finished.getMessage().contains("it has finished"), finished.getMessage());

@@ -118,13 +118,12 @@ public class MigrationsResource {
     @APIResponse(responseCode = "422", description = "The dry run refuses the plan (every reason in detail)", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public Response start(String body) {
         roles.requireChanger();
-        MigrationPlan plan = plan(body);
-        MigrationDryRun dryRun = automations.dryRunMigration(plan);
-        if (!dryRun.executable()) {
-            throw ApiException.unprocessable("The migration plan for " + plan.className() + " cannot run: "
-                    + String.join("; ", dryRun.reasons()), List.of());
+        long execution;
+        try {
+            execution = automations.startMigration(plan(body)); // dry-runs the plan first
+        } catch (IllegalArgumentException refused) {
+            throw ApiException.unprocessable(refused.getMessage(), List.of());
         }
-        long execution = automations.startMigration(plan);
         URI location = uri.getAbsolutePathBuilder().path(Long.toString(execution)).build();
         return Response.accepted(automations.getMigration(execution).map(Run::of).orElse(null)).location(location).build();
     }
