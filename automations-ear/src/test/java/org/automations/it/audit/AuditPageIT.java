@@ -74,6 +74,13 @@ class AuditPageIT {
             Browsers.waitFor(admin).until(urlContains("actor=nobody-at-all"));
             assertTrue(admin.findElement(By.id("audit:entries")).getText().contains("No entry matches the filter."));
             assertEquals("nobody-at-all", admin.findElement(By.id("actor")).getAttribute("value"));
+
+            // A part of the URL that does not parse is ignored, and the page says so (once).
+            admin.get(BASE.resolve("audit?from=yesterday&action=KILL").toString());
+            String messages = admin.findElement(By.id("messages")).getText();
+            assertTrue(messages.contains("The from day \"yesterday\" is not a date (yyyy-mm-dd): the filter ignores it."), messages);
+            assertEquals(messages.indexOf("is not a date"), messages.lastIndexOf("is not a date"), messages);
+            assertEquals("killed", new Select(admin.findElement(By.id("action"))).getFirstSelectedOption().getText());
         } finally {
             admin.quit();
         }

@@ -46,10 +46,23 @@ public class AuditPage implements Serializable {
     private String to;
     private LazyDataModel<AuditEntry> model;
 
+    private AuditFilter filter;
+
+    /**
+     * After the view parameters (f:viewAction): reads the filter once, before the page renders, so
+     * the messages about parts that do not parse reach the page's messages.
+     */
+    public void load() {
+        filter = new AuditFilter(blankToNull(actor), actionOrNull(), blankToNull(automationClass),
+                startOfDay(from, "from"), startOfDay(to == null ? null : nextDay(to), "to"));
+    }
+
     /** The filter the query string asks for; parts that do not parse are ignored and said so. */
     public AuditFilter getFilter() {
-        return new AuditFilter(blankToNull(actor), actionOrNull(), blankToNull(automationClass),
-                startOfDay(from, "from"), startOfDay(to == null ? null : nextDay(to), "to"));
+        if (filter == null) {
+            load();
+        }
+        return filter;
     }
 
     public LazyDataModel<AuditEntry> getModel() {
