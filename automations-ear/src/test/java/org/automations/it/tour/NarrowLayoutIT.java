@@ -51,6 +51,7 @@ class NarrowLayoutIT {
             admin.get(BASE.resolve("dashboard").toString());
             assertFitsTheScreen(admin, "dashboard");
             admin.get(BASE.resolve("migrations?class=org.automations.demo.IssueDiscussion").toString());
+            assertTrue(admin.findElement(By.id("groups")).getText().contains("moderate"), "the page, not an error page");
             assertFitsTheScreen(admin, "migration page with the discussion's waiting nodes");
 
             WebDriver jacob = Browsers.chromium("en", 400);
