@@ -1,5 +1,6 @@
 package org.automations.versions;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.automations.MigrationPlan;
 
@@ -39,7 +40,7 @@ public record MigrationDryRun(MigrationPlan plan, List<String> planRefusals, Lis
 
     /** Every reason the plan may not run, each naming the class, node or automation at fault. */
     public List<String> reasons() {
-        List<String> reasons = new java.util.ArrayList<>(planRefusals);
+        List<String> reasons = new ArrayList<>(planRefusals);
         refused().forEach(i -> reasons.add("Automation " + i.automationId() + " of " + plan.className() + ": " + i.refusal()));
         if (planRefusals.isEmpty() && refused().isEmpty() && moving().isEmpty()) {
             reasons.add("No running automation of " + plan.className() + " waits at " + plan.moves().keySet()

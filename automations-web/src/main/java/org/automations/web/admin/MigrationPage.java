@@ -7,10 +7,8 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.automations.AutomationInfo;
 import org.automations.Automations;
 import org.automations.MigrationPlan;
@@ -143,9 +141,7 @@ public class MigrationPage implements Serializable {
 
     /** The classes to choose from: the deployed ones. */
     public List<String> getClassNames() {
-        Set<String> names = new LinkedHashSet<>();
-        automations.getAutomations().stream().map(AutomationInfo::className).sorted().forEach(names::add);
-        return new ArrayList<>(names);
+        return automations.getAutomations().stream().map(AutomationInfo::className).sorted().toList();
     }
 
     public String verboseName(String name) {
